@@ -1,0 +1,17 @@
+using Andalan.Functions.Cli;
+using Andalan.Functions.Exports;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+if (CommandLine.IsVerb(args))
+{
+    return await CommandLine.RunAsync(args);
+}
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.Configuration.AddDefaultExports();
+builder.Services.AddExports();
+
+await builder.Build().RunAsync();
+
+return 0;
