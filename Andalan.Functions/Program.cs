@@ -1,5 +1,6 @@
 using Andalan.Functions.Cli;
 using Andalan.Functions.Exports;
+using Andalan.Functions.Workflow;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -11,6 +12,7 @@ if (CommandLine.IsVerb(args))
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.Configuration.AddDefaultExports();
 builder.Services.AddExports();
+builder.Services.AddWorkflow();
 
 await builder.Build().RunAsync();
 

@@ -1,0 +1,15 @@
+namespace Andalan.Functions.Workflow;
+
+/// <summary>The result of one download attempt.</summary>
+/// <param name="Evidence">Archive names of a failure's screenshot and page HTML.</param>
+public sealed record DownloadOutcome(
+    bool Succeeded,
+    ArchivedFile? File,
+    double Seconds,
+    string? Error = null,
+    bool Retryable = false,
+    IReadOnlyList<string>? Evidence = null) : IStepOutcome
+{
+    public static DownloadOutcome Failed(string error, bool retryable, double seconds = 0, IReadOnlyList<string>? evidence = null) =>
+        new(false, null, seconds, error, retryable, evidence);
+}
