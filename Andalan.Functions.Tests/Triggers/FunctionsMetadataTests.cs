@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Andalan.Functions.Tests.Fixtures;
+
+namespace Andalan.Functions.Tests.Triggers;
+
+/// <summary>The Functions host finds functions only through functions.metadata; these read the built one.</summary>
+public sealed class FunctionsMetadataTests
+{
+    private static readonly Lazy<JsonElement[]> Functions = new(() =>
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.AppOutputFile("functions.metadata")));
+
+        return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
+    });
+
+    [Fact]
+    public void Metadata_ScheduledRun_IsTimerOnScheduleSettingWithoutRunOnStartup()
+    {
+        var trigger = Binding("ScheduledRun", "timerTrigger");
+
+        Assert.Equal("%Andalan:Run:Schedule%", trigger.GetProperty("schedule").GetString());
+        Assert.False(trigger.TryGetProperty("runOnStartup", out var runOnStartup) && runOnStartup.GetBoolean());
+        Assert.NotNull(Binding("ScheduledRun", "durableClient").ToString());
+    }
+
+    [Theory]
+    [InlineData("ManualRun", "post")]
+    [InlineData("RunStatus", "get")]
+    public void Metadata_HttpTriggers_RequireFunctionKey(string function, string method)
+    {
+        var trigger = Binding(function, "httpTrigger");
+
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+        Assert.Contains(method, trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public void Metadata_Orchestration_HasOrchestrationTrigger()
+    {
+        Assert.NotNull(Binding("ExportRun", "orchestrationTrigger").ToString());
+    }
+
+    [Theory]
+    [InlineData("DownloadExport")]
+    [InlineData("ImportExport")]
+    [InlineData("NotifyRunStarted")]
+    [InlineData("NotifyStepFailed")]
+    [InlineData("NotifyExportFinished")]
+    [InlineData("NotifyRunFinished")]
+    [InlineData("RecordRun")]
+    public void Metadata_Activity_HasActivityTrigger(string activity)
+    {
+        Assert.NotNull(Binding(activity, "activityTrigger").ToString());
+    }
+
+    private static JsonElement Binding(string function, string type)
+    {
+        var entry = Functions.Value.SingleOrDefault(f => f.GetProperty("name").GetString() == function);
+        Assert.True(entry.ValueKind == JsonValueKind.Object, $"functions.metadata has no function {function}.");
+
+        return entry.GetProperty("bindings").EnumerateArray()
+            .Single(b => string.Equals(b.GetProperty("type").GetString(), type, StringComparison.OrdinalIgnoreCase));
+    }
+}
