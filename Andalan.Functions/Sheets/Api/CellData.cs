@@ -1,0 +1,3 @@
+namespace Andalan.Functions.Sheets.Api;
+
+internal sealed record CellData(CellFormat UserEnteredFormat);

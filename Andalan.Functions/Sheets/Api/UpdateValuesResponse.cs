@@ -1,0 +1,3 @@
+namespace Andalan.Functions.Sheets.Api;
+
+internal sealed record UpdateValuesResponse(string? UpdatedRange, int UpdatedRows, int UpdatedColumns, int UpdatedCells);

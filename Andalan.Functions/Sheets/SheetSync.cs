@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Andalan.Functions.Exports;
+using Andalan.Functions.Sheets.Api;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Andalan.Functions.Sheets;
+
+/// <summary>
+/// Upserts an export's records into its own tab by the export's key: new records appended, changed cells of
+/// known records updated in place, nothing deleted, nothing duplicated, columns right of the schema's left
+/// alone. It reads once (the tab list, then the schema columns), decides, and writes in as few batches as the
+/// size limits allow: at most 3 calls plus one per <see cref="SheetsOptions.MaxCellsPerWrite"/> cells.
+/// </summary>
+internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOptions> options, TimeProvider time, ILogger<SheetSync> logger)
+{
+    private readonly SheetsOptions _options = options.Value;
+
+    public async Task<SheetSyncOutcome> SyncAsync(
+        ExportDefinition export, IReadOnlyList<ExportRecord> records, bool dryRun, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(export);
+        ArgumentNullException.ThrowIfNull(records);
+        var started = time.GetTimestamp();
+        var (callsBefore, retriesBefore) = (client.Calls, client.Retries);
+        SheetsLog.SyncStarting(logger, export.Name, export.Tab, records.Count, dryRun);
+
+        var (accepted, rejections) = Screen(export, records);
+        var spreadsheet = await client.GetSpreadsheetAsync(cancellationToken);
+        var sheet = spreadsheet.Sheets?.Select(s => s.Properties).FirstOrDefault(p => p.Title == export.Tab);
+        var rows = sheet is null ? [] : await ReadSchemaColumnsAsync(export, cancellationToken);
+        var laidOut = rows.Count > 0;
+        if (laidOut)
+        {
+            RefuseOnHeaderMismatch(export, rows[0]);
+        }
+
+        var plan = Plan(export, accepted, rows);
+        if (plan.DuplicateKeys.Count > 0)
+        {
+            SheetsLog.DuplicateKeys(logger, export.Tab, plan.DuplicateKeys.Count, plan.DuplicateKeys[0]);
+        }
+
+        long cellsWritten = 0;
+        if (!dryRun)
+        {
+            var columns = sheet?.GridProperties?.ColumnCount ?? (export.Fields.Count + _options.SpareColumns);
+            var newRows = plan.New.Count + (laidOut ? 0 : 1);
+            EnsureRoom(export, spreadsheet, sheet is null ? columns : 0, newRows, columns);
+            if (!laidOut)
+            {
+                await LayOutAsync(export, spreadsheet, sheet, columns, cancellationToken);
+            }
+
+            cellsWritten += await UpdateChangedAsync(export, plan.Changes, cancellationToken);
+            cellsWritten += await AppendNewAsync(export, plan.New, header: !laidOut, anchorRow: Math.Max(rows.Count, 1), cancellationToken);
+        }
+
+        var outcome = new SheetSyncOutcome
+        {
+            Export = export.Name,
+            Tab = export.Tab,
+            DryRun = dryRun,
+            TabCreated = !laidOut,
+            New = plan.New.Count,
+            Changed = plan.ChangedRecords,
+            Unchanged = plan.Unchanged,
+            CellsWritten = cellsWritten,
+            ApiCalls = client.Calls - callsBefore,
+            Retries = client.Retries - retriesBefore,
+            DuplicateKeysInTab = plan.DuplicateKeys,
+            Rejections = rejections,
+            Elapsed = time.GetElapsedTime(started),
+        };
+        SheetsLog.SyncFinished(
+            logger, export.Name, export.Tab, outcome.New, outcome.Changed, outcome.Unchanged, outcome.Rejected,
+            outcome.CellsWritten, outcome.ApiCalls, outcome.Retries, outcome.Elapsed.TotalMilliseconds);
+
+        return outcome;
+    }
+
+    /// <summary>One read of the schema's columns, whole (<c>'Tab'!A:I</c>), typed; trailing empty rows are not sent.</summary>
+    private async Task<IReadOnlyList<IReadOnlyList<JsonElement>>> ReadSchemaColumnsAsync(ExportDefinition export, CancellationToken cancellationToken)
+    {
+        var range = $"{SheetValues.Quote(export.Tab)}!A:{SheetValues.ColumnName(export.Fields.Count - 1)}";
+        var read = await client.BatchGetValuesAsync([range], cancellationToken);
+
+        return read.Count == 0 ? [] : read[0].Rows;
+    }
+
+    private void RefuseOnHeaderMismatch(ExportDefinition export, IReadOnlyList<JsonElement> header)
+    {
+        if (HeaderProblem(export, header) is { } problem)
+        {
+            SheetsLog.SyncRefused(logger, export.Name, export.Tab, problem);
+
+            throw new SheetsRefusedException(export.Tab, problem);
+        }
+    }
+
+    /// <summary>Null when the header row starts with the schema's field names in order; otherwise what is wrong.</summary>
+    internal static string? HeaderProblem(ExportDefinition export, IReadOnlyList<JsonElement> header)
+    {
+        var found = header.Select(c => SheetValues.KeyText(c).Trim()).ToList();
+        var problems = new List<string>();
+        for (var i = 0; i < export.Fields.Count; i++)
+        {
+            var expected = export.Fields[i].Name;
+            var actual = i < found.Count ? found[i] : string.Empty;
+            if (actual.Equals(expected, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var elsewhere = found.FindIndex(f => f.Equals(expected, StringComparison.OrdinalIgnoreCase));
+            var where = elsewhere >= 0 ? $"; '{expected}' is in column {SheetValues.ColumnName(elsewhere)}" : string.Empty;
+            problems.Add(actual.Length == 0
+                ? $"column {SheetValues.ColumnName(i)} should be '{expected}' but is empty{where}"
+                : $"column {SheetValues.ColumnName(i)} should be '{expected}' but is '{actual}'{where}");
+        }
+
+        if (problems.Count == 0)
+        {
+            return null;
+        }
+
+        var last = SheetValues.ColumnName(export.Fields.Count - 1);
+
+        return $"Tab '{export.Tab}' does not have the columns of export '{export.Name}': {string.Join("; ", problems)}. " +
+            $"Row 1 must start with {string.Join(", ", export.Fields.Select(f => f.Name))} (columns A to {last}); " +
+            $"columns after {last} are free for your own use. Nothing was written.";
+    }
+
+    private void EnsureRoom(ExportDefinition export, SpreadsheetResource spreadsheet, long newTabCells, int newRows, int columns)
+    {
+        var used = spreadsheet.Sheets?.Sum(s =>
+            (long)(s.Properties.GridProperties?.RowCount ?? 0) * (s.Properties.GridProperties?.ColumnCount ?? 0)) ?? 0;
+        var needed = newTabCells + ((long)newRows * columns);
+        if (needed == 0 || used + needed <= _options.CellLimit)
+        {
+            return;
+        }
+
+        var room = Math.Max(0, _options.CellLimit - used);
+        var problem = string.Create(
+            CultureInfo.InvariantCulture,
+            $"The spreadsheet has room for {room:N0} more cells ({room / columns:N0} rows of tab '{export.Tab}' at {columns} " +
+            $"columns) of its {_options.CellLimit:N0}-cell limit, and this sync needs {needed:N0} ({newRows:N0} rows). " +
+            $"Move old rows or tabs to another spreadsheet, or delete empty rows and columns. Nothing was written.");
+        SheetsLog.SyncRefused(logger, export.Name, export.Tab, problem);
+
+        throw new SheetsRefusedException(export.Tab, problem);
+    }
+
+    /// <summary>One batchUpdate: the tab (a single row to start, growing as rows arrive), a frozen header, column formats.</summary>
+    private async Task LayOutAsync(
+        ExportDefinition export, SpreadsheetResource spreadsheet, SheetProperties? sheet, int columns, CancellationToken cancellationToken)
+    {
+        var requests = new List<SheetsRequest>();
+        int sheetId;
+        if (sheet is null)
+        {
+            sheetId = NewSheetId(export.Tab, spreadsheet);
+            requests.Add(new SheetsRequest(AddSheet: new AddSheetRequest(new SheetProperties(
+                sheetId, export.Tab, GridProperties: new GridProperties(RowCount: 1, ColumnCount: columns, FrozenRowCount: 1)))));
+        }
+        else
+        {
+            sheetId = sheet.SheetId ?? 0;
+            if (sheet.GridProperties?.RowCount > 1)
+            {
+                requests.Add(new SheetsRequest(UpdateSheetProperties: new UpdateSheetPropertiesRequest(
+                    new SheetProperties(sheetId, null, GridProperties: new GridProperties(FrozenRowCount: 1)),
+                    "gridProperties.frozenRowCount")));
+            }
+        }
+
+        for (var i = 0; i < export.Fields.Count; i++)
+        {
+            requests.Add(new SheetsRequest(RepeatCell: new RepeatCellRequest(
+                new GridRange(sheetId, StartRowIndex: 1, StartColumnIndex: i, EndColumnIndex: i + 1),
+                new CellData(new CellFormat(SheetValues.FormatFor(export.Fields[i].Type))),
+                "userEnteredFormat.numberFormat")));
+        }
+
+        await client.BatchUpdateAsync(requests, cancellationToken);
+        if (sheet is null)
+        {
+            SheetsLog.TabCreated(logger, export.Tab, columns);
+        }
+    }
+
+    /// <summary>A sheet id derived from the tab's name, so the format requests can name the tab the same batch adds.</summary>
+    private static int NewSheetId(string tab, SpreadsheetResource spreadsheet)
+    {
+        var taken = spreadsheet.Sheets?.Select(s => s.Properties.SheetId ?? 0).ToHashSet() ?? [];
+        var id = (int)(BitConverter.ToUInt32(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(tab))) % int.MaxValue);
+        while (id == 0 || taken.Contains(id))
+        {
+            id = (id % (int.MaxValue - 1)) + 1;
+        }
+
+        return id;
+    }
+
+    private async Task<long> UpdateChangedAsync(ExportDefinition export, IReadOnlyList<CellChange> changes, CancellationToken cancellationToken)
+    {
+        if (changes.Count == 0)
+        {
+            return 0;
+        }
+
+        var items = changes.Select(c => new WriteItem(
+            SheetsClient.Serialize(new ValueRangeInput(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{SheetValues.Quote(export.Tab)}!{SheetValues.ColumnName(c.Column)}{c.Row + 1}:{SheetValues.ColumnName(c.Column + c.Values.Count - 1)}{c.Row + 1}"),
+                [c.Values])),
+            c.Values.Count)).ToArray();
+        long cells = 0;
+        foreach (var batch in WriteBatches.Split(items, _options.MaxCellsPerWrite, _options.MaxRequestBytes))
+        {
+            var body = WriteBatches.Body("{\"valueInputOption\":\"RAW\",\"data\":["u8, batch, "]}"u8);
+            await client.BatchUpdateValuesAsync(body, cancellationToken);
+            cells += batch.Sum(i => i.Cells);
+        }
+
+        return cells;
+    }
+
+    /// <summary>
+    /// Appends below the last row that holds data in the schema's columns: the append starts looking for the table
+    /// there, so a blank row a person left higher up cannot make rows land in the middle of the data.
+    /// </summary>
+    private async Task<long> AppendNewAsync(
+        ExportDefinition export, IReadOnlyList<WriteItem> rows, bool header, int anchorRow, CancellationToken cancellationToken)
+    {
+        var items = header
+            ? rows.Prepend(new WriteItem(SheetsClient.Serialize(export.Fields.Select(f => f.Name)), export.Fields.Count)).ToArray()
+            : [.. rows];
+        if (items.Length == 0)
+        {
+            return 0;
+        }
+
+        var range = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{SheetValues.Quote(export.Tab)}!A{anchorRow}:{SheetValues.ColumnName(export.Fields.Count - 1)}");
+        var prefix = Encoding.UTF8.GetBytes($"{{\"range\":{JsonSerializer.Serialize(range, SheetsClient.Json)},\"majorDimension\":\"ROWS\",\"values\":[");
+        long cells = 0;
+        foreach (var batch in WriteBatches.Split(items, _options.MaxCellsPerWrite, _options.MaxRequestBytes))
+        {
+            await client.AppendValuesAsync(range, WriteBatches.Body(prefix, batch, "]}"u8), cancellationToken);
+            cells += batch.Sum(i => i.Cells);
+        }
+
+        return cells;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Andalan.Sandbox.Sheets;
+
+/// <summary>valueRenderOption: how values are answered.</summary>
+public enum RenderOption
+{
+    Formatted,
+    Unformatted,
+    Formula,
+}
