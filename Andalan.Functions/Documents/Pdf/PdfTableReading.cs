@@ -1,0 +1,413 @@
+using Andalan.Functions.Exports;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Exceptions;
+
+namespace Andalan.Functions.Documents.Pdf;
+
+/// <summary>
+/// Reads a PDF report's table page by page. The header is found by its labels; column cuts come from the
+/// header and the white space between the data; each word goes to the cell under its column; a line without
+/// a key (or row number) continues the row above it, so wrapped cells join their row, across a page break
+/// too. Titles, period lines and page headers above the table, and footers, page numbers and total rows below
+/// it, are left out. Only one page's words are held at a time.
+/// </summary>
+internal sealed class PdfTableReading : TableReading
+{
+    private const int PagesSearchedForHeader = 3;
+    private const int LinesSearchedForRepeatedHeader = 15;
+    private const int MostKeyShapes = 64;
+
+    private readonly PdfDocument _document;
+    private readonly HeaderMatcher _matcher;
+    private readonly PdfHeaderFinder _finder;
+    private readonly Queue<TableRow> _ready = new();
+    private readonly HashSet<string> _keyShapes = new(StringComparer.Ordinal);
+    private readonly TableHeader _table;
+    private readonly int _keyColumn;
+    private readonly int _rowNumberColumn;
+    private IReadOnlyList<PdfHeaderColumn> _columns;
+    private double[] _cuts = [];
+    private double _rowPitch;
+    private PdfOpenRow? _open;
+    private int _rows;
+    private int _pagesRead;
+
+    public PdfTableReading(Stream content, HeaderMatcher matcher, DocumentsOptions options)
+    {
+        _matcher = matcher;
+        _finder = new PdfHeaderFinder(matcher);
+        _document = Open(content);
+        try
+        {
+            var pages = _document.NumberOfPages;
+            if (pages == 0)
+            {
+                throw new DocumentException(DocumentErrorKind.Empty, "The PDF has no pages: expected a report table.");
+            }
+
+            if (pages > options.MaxPages)
+            {
+                throw new DocumentException(DocumentErrorKind.TooLarge,
+                    $"The PDF has {pages:N0} pages, over the limit of {options.MaxPages:N0} " +
+                    $"({DocumentsOptions.SectionName}:MaxPages); it is refused unread.");
+            }
+
+            PageCount = pages;
+            var header = FindFirstHeader(options.HeaderSearchRows, out var lines);
+            _table = header.Table;
+            _columns = header.Columns;
+            _keyColumn = _table.ColumnOf(matcher.KeyIndex);
+            _rowNumberColumn = _table.Columns.Select((c, i) => (c, i)).FirstOrDefault(p =>
+                p.c.Field == HeaderMatcher.RowNumber, (null!, -1)).Item2;
+            ReadBody(lines, header.LastLine + 1, _pagesRead, headerOnPage: true);
+        }
+        catch
+        {
+            _document.Dispose();
+            throw;
+        }
+    }
+
+    public override ExportFormat Format => ExportFormat.Pdf;
+
+    public override TableHeader Header => _table;
+
+    public override int Pages => _pagesRead;
+
+    private int PageCount { get; }
+
+    public override IEnumerable<TableRow> Rows(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            while (_ready.TryDequeue(out var row))
+            {
+                yield return row;
+            }
+
+            if (_pagesRead >= PageCount)
+            {
+                break;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            ReadPage(_pagesRead + 1);
+        }
+
+        if (_open is not null)
+        {
+            yield return _open.Close();
+            _open = null;
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _document.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private static PdfDocument Open(Stream content)
+    {
+        try
+        {
+            return PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+        }
+        catch (PdfDocumentEncryptedException e)
+        {
+            throw new DocumentException(DocumentErrorKind.Encrypted,
+                "The PDF is encrypted with a password; expected an unprotected report. Export it without a password.", e);
+        }
+        catch (Exception e) when (IsParserFailure(e))
+        {
+            throw new DocumentException(DocumentErrorKind.Corrupt,
+                $"The PDF cannot be parsed ({e.GetType().Name}: {e.Message}); expected a readable report.", e);
+        }
+    }
+
+    /// <summary>
+    /// PdfPig reports a damaged file through many exception types (its own format exception, but also index,
+    /// cast and null errors from deep in its parsers); any of them means this file cannot be read.
+    /// </summary>
+    private static bool IsParserFailure(Exception e) =>
+        e is not (DocumentException or OperationCanceledException or OutOfMemoryException);
+
+    private List<PdfLine> PageLines(int number, out bool scanned)
+    {
+        try
+        {
+            var page = _document.GetPage(number);
+            _pagesRead = number;
+            var lines = PdfPageText.Lines(page);
+            scanned = lines.Count == 0 && page.NumberOfImages > 0;
+
+            return lines;
+        }
+        catch (PdfDocumentEncryptedException e)
+        {
+            throw new DocumentException(DocumentErrorKind.Encrypted, "The PDF is encrypted with a password.", e);
+        }
+        catch (Exception e) when (IsParserFailure(e))
+        {
+            throw new DocumentException(DocumentErrorKind.Corrupt,
+                $"Page {number} of the PDF cannot be read ({e.GetType().Name}: {e.Message}).", e);
+        }
+    }
+
+    private PdfHeader FindFirstHeader(int searchLines, out List<PdfLine> lines)
+    {
+        var scannedPages = 0;
+        var textPages = 0;
+        TableHeader? nearest = null;
+        var found = new List<string>();
+        for (var number = 1; number <= Math.Min(PageCount, PagesSearchedForHeader); number++)
+        {
+            lines = PageLines(number, out var scanned);
+            scannedPages += scanned ? 1 : 0;
+            if (lines.Count == 0)
+            {
+                continue;
+            }
+
+            textPages++;
+            var header = _finder.Find(lines, searchLines, out var near);
+            if (header is not null)
+            {
+                return header;
+            }
+
+            if (near is not null && (nearest is null || near.MatchedFields > nearest.MatchedFields))
+            {
+                nearest = near;
+            }
+
+            found.AddRange(lines.Take(4 - found.Count).Select(l => $"page {number}: '{Shorten(l.Text)}'"));
+        }
+
+        if (textPages == 0)
+        {
+            throw scannedPages > 0
+                ? new DocumentException(DocumentErrorKind.Scanned,
+                    "The PDF's pages are images without text: it is a scan, and this reader does not do OCR. " +
+                    "Expected a report with a text layer.")
+                : new DocumentException(DocumentErrorKind.Empty, "The PDF's pages hold no text: expected a report table.");
+        }
+
+        throw new DocumentException(DocumentErrorKind.HeaderNotFound,
+            $"No table header with the labels of export '{_matcher.Export.Name}' on the first " +
+            $"{Math.Min(PageCount, PagesSearchedForHeader)} page(s). Expected the labels {_matcher.ExpectedLabels}; " +
+            $"found instead: {string.Join("; ", found)}" +
+            (nearest is { MatchedFields: > 0 } ? $"; the closest line had the columns {nearest.Describe()}." : "."));
+    }
+
+    private static string Shorten(string text) => text.Length <= 90 ? text : text[..87] + "...";
+
+    private void ReadPage(int number)
+    {
+        var lines = PageLines(number, out _);
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        var repeated = _finder.Find(lines, LinesSearchedForRepeatedHeader, out _);
+        if (repeated is not null && repeated.Columns.Count == _columns.Count)
+        {
+            _columns = repeated.Columns;
+            ReadBody(lines, repeated.LastLine + 1, number, headerOnPage: true);
+
+            return;
+        }
+
+        var start = FirstRowLine(lines);
+        if (start >= 0)
+        {
+            ReadBody(lines, start, number, headerOnPage: false);
+        }
+    }
+
+    /// <summary>
+    /// On a page without a repeated header, the table starts at the first line with a key shaped like the keys
+    /// seen before (a page title is not), together with the lines just above it that belong to its row.
+    /// </summary>
+    private int FirstRowLine(List<PdfLine> lines)
+    {
+        var first = lines.FindIndex(l => IsRowStart(l, knownShapesOnly: true));
+        var epsilon = 0.6;
+        while (first > 0 && _rowPitch > 0 &&
+            lines[first].Baseline - lines[first - 1].Baseline < _rowPitch - epsilon && FitsColumns(lines[first - 1]) &&
+            !PageFurniture.IsFooter(lines[first - 1].Text))
+        {
+            first--;
+        }
+
+        return first;
+    }
+
+    private bool FitsColumns(PdfLine line) =>
+        line.Words.All(w => PdfColumnCuts.ColumnOf(_cuts, w.Left) == PdfColumnCuts.ColumnOf(_cuts, w.Right));
+
+    private void ReadBody(List<PdfLine> lines, int start, int page, bool headerOnPage)
+    {
+        var end = BodyEnd(lines, start);
+        if (end <= start)
+        {
+            return;
+        }
+
+        var body = lines.GetRange(start, end - start);
+        _cuts = PdfColumnCuts.Compute(_columns, body.SelectMany(l => l.Words));
+
+        var starts = body.Select(l => IsRowStart(l, knownShapesOnly: !headerOnPage)).ToArray();
+        var pitch = 0.0;
+        for (var i = 1; i < body.Count; i++)
+        {
+            pitch = Math.Max(pitch, body[i].Baseline - body[i - 1].Baseline);
+        }
+
+        // Rows are a full row pitch apart; lines of one row (wrapped, or centred beside a wrapped cell) closer.
+        _rowPitch = body.Count > 1 ? pitch : _rowPitch;
+        var epsilon = Math.Max(0.6, 0.06 * body[0].FontSize);
+        var band = new List<int>();
+        for (var i = 0; i <= body.Count; i++)
+        {
+            if (i == body.Count || (i > 0 && body[i].Baseline - body[i - 1].Baseline >= _rowPitch - epsilon))
+            {
+                ReadBand(body, band, starts, page);
+                band.Clear();
+            }
+
+            if (i < body.Count)
+            {
+                band.Add(i);
+            }
+        }
+    }
+
+    private void ReadBand(List<PdfLine> body, List<int> band, bool[] starts, int page)
+    {
+        var firstStart = band.FindIndex(i => starts[i]);
+        for (var k = 0; k < band.Count; k++)
+        {
+            var line = band[k];
+            if (k == firstStart || (k > firstStart && firstStart >= 0 && starts[line]))
+            {
+                StartRow(page);
+
+                // Lines above the first row start in its band are the top half of its centred, wrapped cells.
+                for (var above = 0; k == firstStart && above < firstStart; above++)
+                {
+                    AddLine(body[band[above]]);
+                }
+            }
+
+            if (firstStart < 0 || k >= firstStart)
+            {
+                AddLine(body[line]);
+            }
+        }
+    }
+
+    private void StartRow(int page)
+    {
+        if (_open is not null)
+        {
+            _ready.Enqueue(_open.Close());
+        }
+
+        _open = new PdfOpenRow(++_rows, page, _columns.Count);
+    }
+
+    private void AddLine(PdfLine line)
+    {
+        if (_open is null)
+        {
+            return;
+        }
+
+        foreach (var word in line.Words)
+        {
+            _open.Add(PdfColumnCuts.ColumnOf(_cuts, word.Centre), word.Text);
+        }
+    }
+
+    /// <summary>A line starts a row when it has a key, or a number in the row-number column.</summary>
+    private bool IsRowStart(PdfLine line, bool knownShapesOnly)
+    {
+        foreach (var word in line.Words)
+        {
+            var column = PdfColumnCuts.ColumnOf(_cuts, word.Centre);
+            if (column == _keyColumn)
+            {
+                var shape = Shape(word.Text);
+                if (!knownShapesOnly)
+                {
+                    if (_keyShapes.Count < MostKeyShapes)
+                    {
+                        _keyShapes.Add(shape);
+                    }
+
+                    return true;
+                }
+
+                if (_keyShapes.Contains(shape))
+                {
+                    return true;
+                }
+            }
+            else if (column == _rowNumberColumn && word.Text.All(char.IsAsciiDigit))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where the table ends on a page: at a total row, a footer, or a gap no row leaves.</summary>
+    private int BodyEnd(List<PdfLine> lines, int start)
+    {
+        for (var i = start; i < lines.Count; i++)
+        {
+            var text = lines[i].Text;
+            if (TotalRow.StartsWithTotalLabel(text) || PageFurniture.IsFooter(text))
+            {
+                return i;
+            }
+
+            var gap = i > start ? lines[i].Baseline - lines[i - 1].Baseline : 0;
+            if (gap > Math.Max(3.2 * lines[i].FontSize, 1.6 * _rowPitch))
+            {
+                return i;
+            }
+
+            if (PageFurniture.IsPageNumber(text) && lines.Skip(i + 1).All(l =>
+                PageFurniture.IsPageNumber(l.Text) || PageFurniture.IsFooter(l.Text)))
+            {
+                return i;
+            }
+        }
+
+        return lines.Count;
+    }
+
+    /// <summary>A key's shape: runs of letters as A, runs of digits as 9, other characters as they are.</summary>
+    private static string Shape(string text)
+    {
+        var shape = new System.Text.StringBuilder(8);
+        foreach (var c in text)
+        {
+            var kind = char.IsLetter(c) ? 'A' : char.IsDigit(c) ? '9' : c;
+            if (shape.Length == 0 || shape[^1] != kind)
+            {
+                shape.Append(kind);
+            }
+        }
+
+        return shape.ToString();
+    }
+}
