@@ -214,7 +214,8 @@ public sealed partial class BackendSession
         var failed = new TaskCompletionSource<IResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnResponse(object? sender, IResponse response)
         {
-            if (response.Status >= 500 || IsLoginPage(response.Url))
+            // 401 and 419 are how a panel answers a script (or a form) whose session has expired.
+            if (response.Status is >= 500 or 401 or 419 || IsLoginPage(response.Url))
             {
                 failed.TrySetResult(response);
             }
@@ -236,7 +237,7 @@ public sealed partial class BackendSession
 
             var answer = await failed.Task;
             await SettleAsync(page);
-            if (IsLoginPage(answer.Url))
+            if (answer.Status is 401 or 419 || IsLoginPage(answer.Url))
             {
                 throw new SessionExpiredException(attempt.Step, answer.Url);
             }
