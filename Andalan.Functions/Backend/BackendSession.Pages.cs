@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace Andalan.Functions.Backend;
+
+public sealed partial class BackendSession
+{
+    /// <summary>
+    /// Turns what the panel answered into a failure when it is not the page asked for: the login page (the
+    /// session expired), the maintenance page, a server error or a missing page.
+    /// </summary>
+    private async Task ThrowIfUnavailableAsync(IPage page, IResponse? response, PageAttempt attempt)
+    {
+        if (IsLoginPage(page.Url) && attempt.Label != "login")
+        {
+            throw new SessionExpiredException(attempt.Step, page.Url);
+        }
+
+        var status = response?.Status ?? 200;
+        if (status < 400)
+        {
+            return;
+        }
+
+        var retryAfter = response is null ? null : await RetryAfterAsync(response);
+        if (status is 503 || (status >= 500 && _maintenance.IsMatch(await PageTextAsync(page))))
+        {
+            throw new BackendException(BackendFailure.Maintenance,
+                $"The panel is in maintenance (HTTP {status} at {page.Url}) while {attempt.Step}; try again later.",
+                url: page.Url, retryAfter: retryAfter);
+        }
+
+        if (status >= 500 || status == 429)
+        {
+            throw new BackendException(BackendFailure.Transient,
+                $"The panel answered HTTP {status} at {page.Url} while {attempt.Step}.", url: page.Url, retryAfter: retryAfter);
+        }
+
+        throw new BackendException(BackendFailure.PageChanged,
+            $"The panel answered HTTP {status} at {page.Url} while {attempt.Step}: the page moved or its path " +
+            "setting is wrong.", url: page.Url);
+    }
+
+    /// <summary>Waits for an element the settings name; its absence is a changed page (or the reason it is absent).</summary>
+    private async Task RequireAsync(IPage page, ILocator locator, string selector, PageAttempt attempt)
+    {
+        try
+        {
+            await locator.WaitForAsync(new LocatorWaitForOptions
+            {
+                State = WaitForSelectorState.Attached,
+                Timeout = Milliseconds(_options.SelectorTimeout),
+            });
+        }
+        catch (TimeoutException ex)
+        {
+            if (IsLoginPage(page.Url) && attempt.Label != "login")
+            {
+                throw new SessionExpiredException(attempt.Step, page.Url);
+            }
+
+            if (_maintenance.IsMatch(await PageTextAsync(page)))
+            {
+                throw new BackendException(BackendFailure.Maintenance,
+                    $"The panel shows its maintenance page at {page.Url} while {attempt.Step}; try again later.",
+                    ex, url: page.Url);
+            }
+
+            throw new BackendException(BackendFailure.PageChanged,
+                $"The selector '{selector}' was not found on {page.Url} within {Seconds(_options.SelectorTimeout)} " +
+                $"while {attempt.Step}: the panel's page changed or the setting is wrong.",
+                ex, url: page.Url, selector: selector);
+        }
+    }
+
+    private static async Task<bool> IsPresentAsync(IPage page, string selector) =>
+        await page.Locator(selector).CountAsync() > 0;
+
+    /// <summary>Clicks and waits for the page that follows to load; returns the last main-frame response, if any.</summary>
+    private static async Task<IResponse?> ClickAndSettleAsync(IPage page, ILocator target, TimeSpan timeout)
+    {
+        IResponse? landed = null;
+        void OnResponse(object? sender, IResponse response)
+        {
+            if (response.Request.IsNavigationRequest && response.Frame == page.MainFrame)
+            {
+                landed = response;
+            }
+        }
+
+        page.Response += OnResponse;
+        try
+        {
+            // Playwright's click waits for a navigation it starts to commit, so the load state below is the new page's.
+            await target.ClickAsync(new LocatorClickOptions { Timeout = Milliseconds(timeout) });
+            await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = Milliseconds(timeout) });
+        }
+        finally
+        {
+            page.Response -= OnResponse;
+        }
+
+        return landed;
+    }
+
+    /// <summary>The start of the page's title and text, enough to recognise an error or maintenance page.</summary>
+    private static async Task<string> PageTextAsync(IPage page)
+    {
+        try
+        {
+            // textContent needs no layout, unlike innerText, so a page with a long table stays cheap.
+            return await page.EvaluateAsync<string>(
+                "() => (document.title + '\\n' + (document.body ? document.body.textContent : '')).slice(0, 4000)");
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            return string.Empty;
+        }
+    }
+
+    private static async Task<TimeSpan?> RetryAfterAsync(IResponse response)
+    {
+        var value = await response.HeaderValueAsync("retry-after");
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
+    }
+
+    /// <summary>A Playwright failure in words an operator can act on; timeouts and network errors are transient.</summary>
+    private BackendException Translate(Exception exception, PageAttempt attempt, string url)
+    {
+        var network = NetworkError().Match(exception.Message);
+        var message = exception switch
+        {
+            TimeoutException =>
+                $"Timed out while {attempt.Step} at {url}: {FirstLine(exception.Message)}",
+            _ when network.Success => $"The panel could not be reached while {attempt.Step} ({network.Value} at {url}).",
+            _ => $"The browser failed while {attempt.Step} at {url}: {FirstLine(exception.Message)}",
+        };
+
+        // Playwright's own message may quote what was typed; never keep it when it holds the password.
+        var inner = _options.Password.Length > 0 && exception.ToString().Contains(_options.Password, StringComparison.Ordinal)
+            ? null
+            : exception;
+
+        return new BackendException(BackendFailure.Transient, Scrub(message), inner, url: url);
+    }
+
+    private string Scrub(string text) =>
+        _options.Password.Length == 0 ? text : text.Replace(_options.Password, EvidenceRedactor.Mask, StringComparison.Ordinal);
+
+    /// <summary>Keeps a screenshot and the page's HTML, secrets removed, and names them in the failure.</summary>
+    private async Task<BackendException> WithEvidenceAsync(
+        IPage page, BackendException failure, string directory, PageAttempt attempt)
+    {
+        var files = new List<string>(attempt.Evidence);
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var stamp = _time.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
+            var stem = Path.Combine(Path.GetFullPath(directory), $"{attempt.Label}-failure-{stamp}");
+
+            var html = await page.ContentAsync();
+            var cookies = await page.Context.CookiesAsync();
+            var secrets = cookies.Select(c => c.Value).Append(_options.Password);
+            await File.WriteAllTextAsync(stem + ".html", EvidenceRedactor.Redact(html, secrets));
+            files.Add(stem + ".html");
+
+            await page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = stem + ".png",
+                Timeout = Milliseconds(_options.SelectorTimeout),
+            });
+            files.Add(stem + ".png");
+            _logger.EvidenceKept(string.Join(", ", files));
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException or IOException or UnauthorizedAccessException)
+        {
+            _logger.EvidenceFailed(ex, directory);
+        }
+
+        return failure.WithEvidence(files);
+    }
+
+    private async Task ClosePageAsync(IPage page)
+    {
+        try
+        {
+            await page.CloseAsync();
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            _logger.CloseFailed(ex);
+        }
+    }
+
+    private static string Fold(string text) => WhiteSpace().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"net::ERR_[A-Z_]+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NetworkError();
+
+    [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex WhiteSpace();
+}

@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+
+namespace Andalan.Functions.Backend;
+
+/// <summary>
+/// The process's one browser and one logged-in panel session, shared by every caller. Chromium starts and
+/// logs in on first use; one login runs at a time; each piece of work gets its own tab, closed afterwards.
+/// When the panel answers with its login page, the session logs in again once and repeats the work.
+/// Disposing closes the context, the browser and Playwright's driver, so no process is left behind.
+/// </summary>
+public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
+{
+    private readonly PanelOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<BackendSession> _logger;
+    private readonly TimeZoneInfo _zone;
+    private readonly Regex _throttled;
+    private readonly Regex _maintenance;
+
+    // Guards launching, logging in and closing; pages are opened outside it.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private IBrowserContext? _context;
+    private volatile bool _loggedIn;
+    private int _logins;
+    private BackendException? _loginBlocked;
+    private DateTimeOffset _loginBlockedUntil;
+    private bool _disposed;
+
+    public BackendSession(IOptions<PanelOptions> options, TimeProvider time, ILogger<BackendSession> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _zone = TimeZoneInfo.FindSystemTimeZoneById(_options.TimeZone);
+        _throttled = new Regex(_options.LoginThrottledPattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+        _maintenance = new Regex(_options.MaintenancePattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>How many times this session has logged in successfully.</summary>
+    public int Logins => Volatile.Read(ref _logins);
+
+    /// <summary>Logs in now unless already logged in; a failure is a <see cref="BackendException"/>.</summary>
+    public async Task EnsureLoggedInAsync(CancellationToken cancellationToken)
+    {
+        _ = await LoggedInContextAsync(_options.EvidenceFolder, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        // A login in progress finishes first (it is bounded by its timeouts), so nothing races the close.
+        await _gate.WaitAsync();
+        try
+        {
+            _disposed = true;
+            await CloseBrowserAsync();
+            _logger.SessionClosed();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<(IBrowserContext Context, int Login)> LoggedInContextAsync(
+        string evidenceDirectory, CancellationToken cancellationToken)
+    {
+        if (_loggedIn && _context is { } ready && _browser is { IsConnected: true })
+        {
+            return (ready, Logins);
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_browser is { IsConnected: false })
+            {
+                // Chromium died (killed, out of memory): start over rather than fail every later export.
+                await CloseBrowserAsync();
+            }
+
+            if (_context is null)
+            {
+                await LaunchAsync();
+            }
+
+            if (!_loggedIn)
+            {
+                await LoginAsync(evidenceDirectory, cancellationToken);
+            }
+
+            return (_context!, Logins);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Logs in again unless another caller already did since <paramref name="staleLogin"/>.</summary>
+    private async Task ReloginAsync(int staleLogin, string evidenceDirectory, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (Logins == staleLogin)
+            {
+                _loggedIn = false;
+                await LoginAsync(evidenceDirectory, cancellationToken);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task LaunchAsync()
+    {
+        var arguments = ChromiumArguments.For(_options);
+        _logger.LaunchingBrowser(_options.ChromiumPath, _options.Headless, arguments.Count);
+        var started = _time.GetTimestamp();
+        try
+        {
+            _playwright = await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = _options.ChromiumPath,
+                Headless = _options.Headless,
+                Args = arguments,
+                Timeout = Milliseconds(_options.LaunchTimeout),
+            });
+            _context = await _browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                AcceptDownloads = true,
+                Locale = "id-ID",
+                TimezoneId = _options.TimeZone,
+                ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+                ServiceWorkers = ServiceWorkerPolicy.Block,
+            });
+            _context.SetDefaultTimeout(Milliseconds(_options.SelectorTimeout));
+            _context.SetDefaultNavigationTimeout(Milliseconds(_options.NavigationTimeout));
+            _logger.BrowserLaunched(_browser.Version, ElapsedMilliseconds(started));
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            await CloseBrowserAsync();
+            var kind = ex is TimeoutException ? BackendFailure.Transient : BackendFailure.Configuration;
+
+            throw new BackendException(kind,
+                $"Chromium could not be started from {_options.ChromiumPath} within {_options.LaunchTimeout.TotalSeconds:0} s: " +
+                $"{FirstLine(ex.Message)} (settings Andalan:Panel:ChromiumPath and ExtraArguments).", ex);
+        }
+    }
+
+    private async Task CloseBrowserAsync()
+    {
+        _loggedIn = false;
+        try
+        {
+            if (_context is not null)
+            {
+                await _context.CloseAsync();
+            }
+
+            if (_browser is not null)
+            {
+                await _browser.CloseAsync();
+            }
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            _logger.CloseFailed(ex);
+        }
+        finally
+        {
+            // Disposing the driver connection ends the node process, which also ends any Chromium left.
+            _playwright?.Dispose();
+            _context = null;
+            _browser = null;
+            _playwright = null;
+        }
+    }
+
+    private Uri PanelUrl(string path) => new(_options.BaseUrl!, path);
+
+    private bool IsLoginPage(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) &&
+        string.Equals(uri.AbsolutePath.TrimEnd('/'), _options.LoginPath.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+
+    private long ElapsedMilliseconds(long startedTimestamp) =>
+        (long)_time.GetElapsedTime(startedTimestamp).TotalMilliseconds;
+
+    private static float Milliseconds(TimeSpan span) => (float)span.TotalMilliseconds;
+
+    private static string FirstLine(string text)
+    {
+        var line = text.AsSpan().Trim();
+        var end = line.IndexOfAny('\r', '\n');
+
+        return (end < 0 ? line : line[..end]).ToString();
+    }
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
+}
