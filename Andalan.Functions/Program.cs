@@ -1,5 +1,4 @@
 using Andalan.Functions.Cli;
-using Andalan.Functions.Exports;
 using Andalan.Functions.Workflow;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
@@ -10,9 +9,8 @@ if (CommandLine.IsVerb(args))
 }
 
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.Configuration.AddDefaultExports();
-builder.Services.AddExports();
-builder.Services.AddWorkflow();
+builder.Configuration.AddPipelineConfiguration();
+builder.Services.AddExportPipeline();
 
 await builder.Build().RunAsync();
 

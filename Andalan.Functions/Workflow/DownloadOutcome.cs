@@ -1,3 +1,5 @@
+using Andalan.Functions.Storage;
+
 namespace Andalan.Functions.Workflow;
 
 /// <summary>The result of one download attempt.</summary>

@@ -1,3 +1,5 @@
+using Andalan.Functions.Storage;
+
 namespace Andalan.Functions.Workflow;
 
 /// <summary>The names of the run's steps: the activities the orchestration calls.</summary>
@@ -9,6 +11,7 @@ public static class RunSteps
     public const string NotifyStepFailed = nameof(NotifyStepFailed);
     public const string NotifyExportFinished = nameof(NotifyExportFinished);
     public const string NotifyRunFinished = nameof(NotifyRunFinished);
+    public const string RecordRunStarted = nameof(RecordRunStarted);
     public const string RecordRun = nameof(RecordRun);
 }
 
@@ -18,13 +21,13 @@ public sealed record DownloadInput(string RunId, string Export, int Attempt);
 /// <summary>Input of <see cref="RunSteps.ImportExport"/>: the archived file, never its contents.</summary>
 public sealed record ImportInput(string RunId, string Export, ArchivedFile File, bool DryRun, int Attempt);
 
-/// <summary>Input of <see cref="RunSteps.NotifyRunStarted"/>.</summary>
-public sealed record RunStartedNotice(RunRequest Request, DateTimeOffset StartedAt);
+/// <summary>Input of <see cref="RunSteps.RecordRunStarted"/> and <see cref="RunSteps.NotifyRunStarted"/>.</summary>
+public sealed record RunStartedInput(RunRequest Request, DateTimeOffset StartedAt);
 
 /// <summary>Input of <see cref="RunSteps.NotifyStepFailed"/>: one failed attempt and whether a retry follows.</summary>
-public sealed record StepFailedNotice(
+public sealed record StepFailedInput(
     string RunId, string Export, string Step, int Attempt, int MaxAttempts, string Error, bool RetryFollows,
     double RetryInSeconds);
 
 /// <summary>Input of <see cref="RunSteps.NotifyExportFinished"/>.</summary>
-public sealed record ExportFinishedNotice(string RunId, bool DryRun, ExportResult Result);
+public sealed record ExportFinishedInput(string RunId, bool DryRun, ExportResult Result);

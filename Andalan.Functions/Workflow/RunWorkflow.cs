@@ -13,8 +13,9 @@ public static class RunWorkflow
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
         var startedAt = context.Now;
-        context.ReportProgress(new RunProgress(request.RunId, 0, request.Exports.Count, "mulai"));
-        await context.CallAsync<bool>(RunSteps.NotifyRunStarted, new RunStartedNotice(request, startedAt));
+        context.ReportProgress(new RunProgress(request.RunId, 0, request.Exports.Count, "started"));
+        await context.CallAsync<bool>(RunSteps.RecordRunStarted, new RunStartedInput(request, startedAt));
+        await context.CallAsync<bool>(RunSteps.NotifyRunStarted, new RunStartedInput(request, startedAt));
 
         var done = 0;
         var results = await Task.WhenAll(request.Exports.Select(async export =>
@@ -54,14 +55,14 @@ public static class RunWorkflow
 
         var result = new ExportResult(
             export, import?.Succeeded == true, download, import, failures, (context.Now - startedAt).TotalSeconds);
-        await context.CallAsync<bool>(RunSteps.NotifyExportFinished, new ExportFinishedNotice(request.RunId, request.DryRun, result));
+        await context.CallAsync<bool>(RunSteps.NotifyExportFinished, new ExportFinishedInput(request.RunId, request.DryRun, result));
 
         return result;
     }
 
     /// <summary>
     /// Runs a step until it succeeds, fails for good, or runs out of attempts. A step that throws is treated as
-    /// a retryable failure; every failed attempt is reported, saying whether a retry follows.
+    /// a retryable failure; a failed attempt that is retried is reported as such.
     /// </summary>
     private static async Task<TOutcome> WithRetriesAsync<TOutcome>(
         IRunContext context, RunRequest request, string export, string step, List<StepFailure> failures,
@@ -90,14 +91,14 @@ public static class RunWorkflow
             var delay = retryFollows ? request.Retry.DelayBefore(attempt + 1) : TimeSpan.Zero;
             var error = outcome.Error ?? "unknown error";
             failures.Add(new StepFailure(step, attempt, error, retryFollows));
-            await context.CallAsync<bool>(RunSteps.NotifyStepFailed, new StepFailedNotice(
-                request.RunId, export, step, attempt, maxAttempts, error, retryFollows, delay.TotalSeconds));
-
             if (!retryFollows)
             {
+                // The export's final report tells of this failure; no separate message.
                 return outcome;
             }
 
+            await context.CallAsync<bool>(RunSteps.NotifyStepFailed, new StepFailedInput(
+                request.RunId, export, step, attempt, maxAttempts, error, retryFollows, delay.TotalSeconds));
             await context.DelayAsync(delay);
         }
     }

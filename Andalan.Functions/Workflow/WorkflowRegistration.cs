@@ -17,6 +17,7 @@ public static class WorkflowRegistration
                 "with seconds, for example \"0 0 8,18 * * *\", and a time zone id such as Asia/Jakarta.")
             .ValidateOnStart();
         services.AddSingleton<RunCoordinator>();
+        services.AddSingleton<RunActivities>();
 
         return services;
     }
