@@ -25,7 +25,7 @@ public sealed partial record A1Range(string? Sheet, int? StartRow, int? StartCol
             return new A1Range(cells, null, null, null, null);
         }
 
-        if (sheet is not null && cells.Length == 0)
+        if (sheet is not null && cells.Length == 0 && !text.EndsWith('!'))
         {
             return new A1Range(sheet, null, null, null, null);
         }

@@ -63,6 +63,13 @@ public sealed partial class Spreadsheet
         var tab = ResolveTab(range, rangeText);
         var (r0, c0) = (range.StartRow ?? 0, range.StartColumn ?? 0);
         var width = rows.Count == 0 ? 0 : rows.Max(r => r.Count);
+
+        // A single cell names where writing starts, as in Sheets; a larger range bounds what may be written.
+        if (range.EndRow - range.StartRow == 1 && range.EndColumn - range.StartColumn == 1)
+        {
+            range = range with { EndRow = null, EndColumn = null };
+        }
+
         if (range.EndRow is { } endRow && r0 + rows.Count > endRow)
         {
             throw SheetsException.InvalidArgument(string.Create(

@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Andalan.Sandbox.Hosting;
+
+namespace Andalan.Functions.Tests.Sheets;
+
+/// <summary>
+/// Talks to the sandbox's Sheets and OAuth endpoints the raw way, for tests of the sandbox itself: it signs
+/// JWT assertions by hand (with the sandbox's key or another) and sends requests as they are written.
+/// </summary>
+internal sealed class SandboxSheetsCaller : IDisposable
+{
+    private readonly SandboxInstance _sandbox;
+
+    public SandboxSheetsCaller(SandboxInstance sandbox)
+    {
+        _sandbox = sandbox;
+        Http = new HttpClient { BaseAddress = sandbox.Addresses.BaseUrl };
+    }
+
+    public HttpClient Http { get; }
+
+    public string Spreadsheet => "/v4/spreadsheets/" + _sandbox.Options.SpreadsheetId;
+
+    /// <summary>A JWT bearer assertion as Google's client libraries make one.</summary>
+    public string Assertion(
+        RSA? key = null, string? issuer = null, string? audience = null, DateTimeOffset? issuedAt = null, TimeSpan? lifetime = null,
+        string scope = "https://www.googleapis.com/auth/spreadsheets")
+    {
+        var iat = issuedAt ?? DateTimeOffset.UtcNow;
+        var header = new Dictionary<string, object> { ["alg"] = "RS256", ["typ"] = "JWT", ["kid"] = _sandbox.Credentials.PrivateKeyId };
+        var claims = new Dictionary<string, object>
+        {
+            ["iss"] = issuer ?? _sandbox.Credentials.ServiceAccountEmail,
+            ["aud"] = audience ?? _sandbox.Addresses.TokenUrl.ToString(),
+            ["iat"] = iat.ToUnixTimeSeconds(),
+            ["exp"] = (iat + (lifetime ?? TimeSpan.FromHours(1))).ToUnixTimeSeconds(),
+            ["scope"] = scope,
+        };
+        var signed = Base64Url(JsonSerializer.SerializeToUtf8Bytes(header)) + "." + Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
+        var signature = (key ?? _sandbox.Credentials.ServiceAccountKey).SignData(
+            Encoding.ASCII.GetBytes(signed), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+
+        return signed + "." + Base64Url(signature);
+    }
+
+    public async Task<HttpResponseMessage> ExchangeAsync(string assertion) =>
+        await Http.PostAsync(new Uri("/oauth2/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer",
+            ["assertion"] = assertion,
+        }));
+
+    /// <summary>Gets a token with a valid assertion and puts it on every later request.</summary>
+    public async Task AuthorizeAsync()
+    {
+        using var response = await ExchangeAsync(Assertion());
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("access_token").GetString());
+    }
+
+    public async Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(Spreadsheet + path, UriKind.Relative));
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        using var response = await Http.SendAsync(request);
+
+        return ((int)response.StatusCode, await ReadAsync(response));
+    }
+
+    public static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Escapes a range for the URL path as client libraries do.</summary>
+    public static string Range(string a1) => Uri.EscapeDataString(a1);
+
+    public void Dispose() => Http.Dispose();
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
