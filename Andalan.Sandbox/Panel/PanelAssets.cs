@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using UglyToad.PdfPig.Fonts.Encodings;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 
@@ -44,7 +43,7 @@ internal sealed class PanelAssets
     {
         using var stream = typeof(PanelAssets).Assembly.GetManifestResourceStream($"Andalan.Sandbox.Panel.Assets.{name}")
             ?? throw new InvalidOperationException($"The panel asset {name} is not embedded in the sandbox.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
 
         return reader.ReadToEnd();
     }

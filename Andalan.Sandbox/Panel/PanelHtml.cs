@@ -7,6 +7,9 @@ internal static class PanelHtml
 {
     public const string ContentType = "text/html; charset=utf-8";
 
+    /// <summary>Laravel's status for a request whose CSRF token is missing or stale; no HTTP standard names it.</summary>
+    public const int StatusPageExpired = 419;
+
     public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
     /// <summary>The signed-in layout: sidebar with the four reports, top bar with the user and a logout form.</summary>
@@ -91,7 +94,7 @@ internal static class PanelHtml
     public static IResult Page(string html, int status = StatusCodes.Status200OK) =>
         Results.Content(html, ContentType, statusCode: status);
 
-    public static IResult PageExpired() => Page(Error(419, "Page Expired"), StatusCodes.Status419PageExpired);
+    public static IResult PageExpired() => Page(Error(419, "Page Expired"), StatusPageExpired);
 
     public static IResult ServerError() => Page(Error(500, "Server Error"), StatusCodes.Status500InternalServerError);
 

@@ -1,0 +1,44 @@
+using Andalan.Sandbox.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Andalan.Functions.Tests.Sandbox;
+
+/// <summary>
+/// One sandbox on a fake clock for every panel test class: starting one costs seconds (it generates keys and
+/// data), so the panel tests share it and run one after another. Each test calls <see cref="StartTest"/>.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class PanelSandboxFixture : IAsyncLifetime, ICollectionFixture<PanelSandboxFixture>
+{
+    public const string Name = "Panel sandbox";
+
+    private SandboxInstance? _sandbox;
+
+    /// <summary>08:15 in Jakarta on 14 September 2025; the panel's data ends there.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 9, 14, 1, 15, 0, TimeSpan.Zero));
+
+    public SandboxInstance Sandbox => _sandbox ?? throw new InvalidOperationException("The sandbox has not started.");
+
+    public async Task InitializeAsync() =>
+        _sandbox = await SandboxApp.StartAsync(new SandboxOptions { SessionIdleMinutes = 30 }, Clock);
+
+    public async Task DisposeAsync()
+    {
+        if (_sandbox is not null)
+        {
+            await _sandbox.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Clears the fault switches and moves the clock past the login throttle's minute, so failed logins of one
+    /// test never count against the next. Sessions are per test client, so nothing else carries over.
+    /// </summary>
+    public PanelTestClient StartTest()
+    {
+        Sandbox.Faults.Reset();
+        Clock.Advance(TimeSpan.FromMinutes(2));
+
+        return new PanelTestClient(Sandbox);
+    }
+}
