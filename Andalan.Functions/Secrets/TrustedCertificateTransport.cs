@@ -1,4 +1,5 @@
 using System.Net.Security;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Azure.Core.Pipeline;
 
@@ -14,7 +15,7 @@ internal static class TrustedCertificateTransport
     {
         ArgumentNullException.ThrowIfNull(pemPath);
         ArgumentNullException.ThrowIfNull(time);
-        var trusted = X509Certificate2.CreateFromPemFile(pemPath);
+        var trusted = LoadPem(pemPath);
         var handler = new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -26,6 +27,17 @@ internal static class TrustedCertificateTransport
         };
 
         return new HttpClientTransport(handler);
+    }
+
+    private static X509Certificate2 LoadPem(string pemPath)
+    {
+        var pem = File.ReadAllText(pemPath);
+        if (!PemEncoding.TryFind(pem, out var fields) || pem[fields.Label] != "CERTIFICATE")
+        {
+            throw new InvalidOperationException($"{pemPath} does not hold a PEM certificate.");
+        }
+
+        return X509CertificateLoader.LoadCertificate(Convert.FromBase64String(pem[fields.Base64Data]));
     }
 
     private static bool IsPinned(

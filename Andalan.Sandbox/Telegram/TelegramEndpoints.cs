@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Andalan.Sandbox.Faults;
 using Andalan.Sandbox.Hosting;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Andalan.Sandbox.Telegram;
 
@@ -74,7 +75,7 @@ public static class TelegramEndpoints
             return Results.NoContent();
         });
         control.MapGet("/telegram/limits", (TelegramLimits limits) => Results.Json(limits, ViewJson));
-        control.MapPost("/telegram/limits", (TelegramLimits request, TelegramLimits limits) =>
+        control.MapPost("/telegram/limits", ([FromBody] TelegramLimits request, TelegramLimits limits) =>
         {
             limits.MessagesPerSecond = request.MessagesPerSecond;
             limits.GroupMessagesPerMinute = request.GroupMessagesPerMinute;
