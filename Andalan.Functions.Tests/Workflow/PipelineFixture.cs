@@ -79,7 +79,9 @@ public sealed class PipelineFixture : IAsyncLifetime, IDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var instance = await Client.WaitForInstanceCompletionAsync(RunCoordinator.InstanceId, getInputsAndOutputs: true, timeout.Token);
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
+        Assert.True(
+            instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed,
+            $"The run ended {instance.RuntimeStatus}: {instance.FailureDetails?.ErrorType} {instance.FailureDetails?.ErrorMessage} {instance.FailureDetails?.StackTrace}");
 
         return instance.ReadOutputAs<RunSummary>()!;
     }

@@ -140,41 +140,53 @@ internal sealed partial class RunActivities(
     {
         ArgumentNullException.ThrowIfNull(input);
         var request = input.Request;
-        await telegram.ReportRunStartedAsync(
-            new RunStartedNotice(request.RunId, request.Trigger, request.Exports, input.StartedAt, request.DryRun), cancellationToken);
 
-        return true;
+        return await NotifySafelyAsync(input.Request.RunId, () => telegram.ReportRunStartedAsync(
+            new RunStartedNotice(request.RunId, request.Trigger, request.Exports, input.StartedAt, request.DryRun), cancellationToken));
     }
 
     public async Task<bool> NotifyStepFailedAsync(StepFailedInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var tab = catalog.TryGet(input.Export, out var export) ? export.Tab : input.Export;
-        await telegram.ReportExportAsync(
+
+        return await NotifySafelyAsync(input.RunId, () => telegram.ReportExportAsync(
             new ExportReport(input.Export, tab, false, 0, 0, 0, 0, 0, TimeSpan.Zero,
                 $"{input.Step}: {input.Error}", input.RetryFollows, input.Attempt),
-            cancellationToken);
-
-        return true;
+            cancellationToken));
     }
 
     public async Task<bool> NotifyExportFinishedAsync(ExportFinishedInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await telegram.ReportExportAsync(Report(input.Result), cancellationToken);
-
-        return true;
+        return await NotifySafelyAsync(input.RunId, () => telegram.ReportExportAsync(Report(input.Result), cancellationToken));
     }
 
     public async Task<bool> NotifyRunFinishedAsync(RunSummary summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var statusUrl = options.Value.PublicBaseUrl is { } baseUrl ? new Uri(baseUrl, $"api/runs/{summary.RunId}") : null;
-        await telegram.ReportRunSummaryAsync(
+        return await NotifySafelyAsync(summary.RunId, () => telegram.ReportRunSummaryAsync(
             new RunSummaryReport(summary.RunId, summary.StartedAt, summary.Duration, [.. summary.Exports.Select(Report)], statusUrl),
-            cancellationToken);
+            cancellationToken));
+    }
 
-        return true;
+    /// <summary>
+    /// Sends a report; whatever happens, the run goes on. The notifier already turns an outage into an
+    /// undelivered result; this also covers what nobody expected.
+    /// </summary>
+    private async Task<bool> NotifySafelyAsync(string runId, Func<Task<TelegramDelivery>> sendAsync)
+    {
+        try
+        {
+            return (await sendAsync()).Delivered;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogNotifyFailed(logger, e, runId);
+
+            return false;
+        }
     }
 
     private ExportReport Report(ExportResult result)
@@ -235,6 +247,9 @@ internal sealed partial class RunActivities(
 
     [LoggerMessage(EventId = 7105, Level = LogLevel.Warning, Message = "Run {RunId}: importing {Export} failed (retryable: {Retryable})")]
     private static partial void LogImportFailed(ILogger logger, Exception exception, string runId, string export, bool retryable);
+
+    [LoggerMessage(EventId = 7107, Level = LogLevel.Warning, Message = "Run {RunId}: a report to the operators failed; the run goes on")]
+    private static partial void LogNotifyFailed(ILogger logger, Exception exception, string runId);
 
     [LoggerMessage(EventId = 7106, Level = LogLevel.Information,
         Message = "Run {RunId} recorded as {Status}; {Expired} expired runs removed from the archive")]
