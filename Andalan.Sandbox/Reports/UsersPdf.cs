@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Andalan.Sandbox.Data;
 using PdfSharp;
 using PdfSharp.Drawing;
@@ -55,6 +57,14 @@ internal static class UsersPdf
         using var document = new PdfDocument();
         document.Info.Title = Title;
         document.Info.Creator = "Andalan ATK Panel (PDFsharp)";
+
+        // The same records printed at the same panel time give the same bytes: no wall clock, no random id.
+        document.Info.CreationDate = layout.PrintedAt;
+        document.Info.ModificationDate = layout.PrintedAt;
+        var id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
+            $"{Title}|{layout.PrintedAt:O}|{layout.Period.FileSuffix}|{records.Count}")), 0, 16);
+        document.Internals.FirstDocumentID = id;
+        document.Internals.SecondDocumentID = id;
         for (var p = 0; p < pages.Count; p++)
         {
             var page = document.AddPage();
