@@ -32,12 +32,18 @@ public sealed class PanelSandboxFixture : IAsyncLifetime, ICollectionFixture<Pan
 
     /// <summary>
     /// Clears the fault switches and moves the clock past the login throttle's minute, so failed logins of one
-    /// test never count against the next. Sessions are per test client, so nothing else carries over.
+    /// test never count against the next. Sessions belong to each test's own client, so nothing else carries over.
     /// </summary>
-    public PanelTestClient StartTest()
+    public void Reset()
     {
         Sandbox.Faults.Reset();
         Clock.Advance(TimeSpan.FromMinutes(2));
+    }
+
+    /// <summary>Resets the sandbox for a new test and gives it a fresh client with no cookies.</summary>
+    public PanelTestClient StartTest()
+    {
+        Reset();
 
         return new PanelTestClient(Sandbox);
     }
