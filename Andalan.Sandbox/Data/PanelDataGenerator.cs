@@ -303,14 +303,21 @@ internal sealed class PanelDataGenerator
 
     private PointMovement Adjustment(DateTime at, int member)
     {
-        var description = _random.NextDouble() switch
+        var points = _random.Next(1, 50) * 5 * (_random.Next(3) == 0 ? -1 : 1);
+        var roll = _random.NextDouble();
+        if (roll < 0.3)
         {
-            < 0.3 => Pick(PanelVocabulary.FormulaLookingNotes),
+            var (note, notedPoints) = Pick(PanelVocabulary.FormulaLookingNotes);
+
+            return new PointMovement(at, member, "Penyesuaian", notedPoints, note);
+        }
+
+        var description = roll switch
+        {
             < 0.5 => PanelVocabulary.LongNotes[_random.Next(2) == 0 ? 1 : 3],
             < 0.8 => "Penyesuaian saldo oleh admin",
             _ => null,
         };
-        var points = _random.Next(1, 50) * 5 * (_random.Next(3) == 0 ? -1 : 1);
 
         return new PointMovement(at, member, "Penyesuaian", points, description);
     }

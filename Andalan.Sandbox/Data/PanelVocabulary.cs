@@ -26,7 +26,7 @@ internal static class PanelVocabulary
     /// <summary>Names some members really type into a loyalty form; they look like spreadsheet formulas.</summary>
     public static readonly string[] FormulaLookingNames =
     [
-        "=HYPERLINK(\"http://promo-andalan.example/klaim\",\"Klaim Hadiah\")",
+        "=HYPERLINK(\"http://andalan.id/klaim\")",
         "@admin",
         "+Toko Sinar Jaya",
         "-Rina Wulandari-",
@@ -76,12 +76,12 @@ internal static class PanelVocabulary
             "ketidaknyamanannya",
     ];
 
-    /// <summary>Short notes that look like formulas or signed numbers: data, never a formula.</summary>
-    public static readonly string[] FormulaLookingNotes =
+    /// <summary>Short notes that look like formulas or signed numbers, with the points they go with: data, never a formula.</summary>
+    public static readonly (string Note, int Points)[] FormulaLookingNotes =
     [
-        "-5 poin koreksi salah input",
-        "+50 poin bonus event",
-        "=HYPERLINK(\"http://andalan-promo.example/poin\")",
-        "@admin: penyesuaian manual",
+        ("-5 poin koreksi salah input", -5),
+        ("+50 poin bonus event", 50),
+        ("=HYPERLINK(\"http://andalan.id/poin\")", 25),
+        ("@admin: penyesuaian manual", 100),
     ];
 }
