@@ -20,8 +20,12 @@ public sealed partial class PanelCoinPaymentsExportTests(
     PanelSandboxFixture fixture, PanelCoinPaymentsExportTests.Chromium chromium)
     : IClassFixture<PanelCoinPaymentsExportTests.Chromium>, IAsyncLifetime
 {
-    private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
-    private static readonly string[] Header = ["No", "ID Pembayaran", "Tanggal", "Nama User", "No. Invoice", "Koin", "Nominal", "Status"];
+    private static readonly string[] Months =
+        ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
+
+    private static readonly string[] Header =
+        ["No", "ID Pembayaran", "Tanggal", "Nama User", "No. Invoice", "Koin", "Nominal", "Status"];
+
     private static readonly HashSet<string> RightAligned = ["No", "Koin", "Nominal"];
 
     private readonly SandboxInstance _sandbox = fixture.Sandbox;
@@ -60,8 +64,8 @@ public sealed partial class PanelCoinPaymentsExportTests(
         Assert.Equal("pembayaran_koin_2025-09-03_2025-09-09.pdf", download.SuggestedFilename);
         AssertCrossReferencesPointAtTheirObjects(file);
         using var document = PdfDocument.Open(file);
-        Assert.True(document.NumberOfPages >= 3, $"{payments.Count} payments should span pages, got {document.NumberOfPages}.");
-        var text = string.Join('\n', document.GetPages().SelectMany(TextLines).Select(l => string.Join(" | ", l.Select(s => s.Text))));
+        Assert.True(document.NumberOfPages >= 3, $"{payments.Count} payments on {document.NumberOfPages} pages.");
+        var text = string.Join('\n', document.GetPages().SelectMany(TextLines).SelectMany(l => l).Select(s => s.Text));
         Assert.Contains("Laporan Pembayaran Koin", text, StringComparison.Ordinal);
         Assert.Contains("Periode: 03 Sep 2025 \u2013 09 Sep 2025", text, StringComparison.Ordinal);
 
@@ -97,7 +101,8 @@ public sealed partial class PanelCoinPaymentsExportTests(
 
         Assert.StartsWith("%PDF-1.4", Encoding.Latin1.GetString(file, 0, 8), StringComparison.Ordinal);
         Assert.DoesNotContain("%%EOF", Encoding.Latin1.GetString(file), StringComparison.Ordinal);
-        Assert.ThrowsAny<Exception>(() => PdfDocument.Open(file, new ParsingOptions { UseLenientParsing = false }).Dispose());
+        Assert.ThrowsAny<Exception>(
+            () => PdfDocument.Open(file, new ParsingOptions { UseLenientParsing = false }).Dispose());
     }
 
     [Fact]
@@ -156,7 +161,7 @@ public sealed partial class PanelCoinPaymentsExportTests(
         return rows;
     }
 
-    /// <summary>The page's text as lines top to bottom, each as runs of letters that touch (one drawn string).</summary>
+    /// <summary>The page's text as lines top to bottom, each as runs of touching letters (one drawn string).</summary>
     private static List<List<TextRun>> TextLines(Page page) =>
         [.. page.Letters
             .GroupBy(l => Math.Round(l.StartBaseLine.Y, 1))
@@ -229,7 +234,7 @@ public sealed partial class PanelCoinPaymentsExportTests(
 
     private sealed record TextRun(string Text, double Left, double Right, string? FontName);
 
-    /// <summary>One headless Debian Chromium for the class; Playwright's own browser download is not available.</summary>
+    /// <summary>One headless Debian Chromium for the class; Playwright cannot download its own here.</summary>
     public sealed class Chromium : IAsyncLifetime
     {
         private IPlaywright? _playwright;
