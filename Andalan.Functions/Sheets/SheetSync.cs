@@ -89,7 +89,7 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
     }
 
     /// <summary>One read of the schema's columns, whole (<c>'Tab'!A:I</c>), typed; trailing empty rows are not sent.</summary>
-    private async Task<IReadOnlyList<IReadOnlyList<JsonElement>>> ReadSchemaColumnsAsync(ExportDefinition export, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<IReadOnlyList<CellValue>>> ReadSchemaColumnsAsync(ExportDefinition export, CancellationToken cancellationToken)
     {
         var range = $"{SheetValues.Quote(export.Tab)}!A:{SheetValues.ColumnName(export.Fields.Count - 1)}";
         var read = await client.BatchGetValuesAsync([range], cancellationToken);
@@ -97,7 +97,7 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
         return read.Count == 0 ? [] : read[0].Rows;
     }
 
-    private void RefuseOnHeaderMismatch(ExportDefinition export, IReadOnlyList<JsonElement> header)
+    private void RefuseOnHeaderMismatch(ExportDefinition export, IReadOnlyList<CellValue> header)
     {
         if (HeaderProblem(export, header) is { } problem)
         {
@@ -108,7 +108,7 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
     }
 
     /// <summary>Null when the header row starts with the schema's field names in order; otherwise what is wrong.</summary>
-    internal static string? HeaderProblem(ExportDefinition export, IReadOnlyList<JsonElement> header)
+    internal static string? HeaderProblem(ExportDefinition export, IReadOnlyList<CellValue> header)
     {
         var found = header.Select(c => SheetValues.KeyText(c).Trim()).ToList();
         var problems = new List<string>();
