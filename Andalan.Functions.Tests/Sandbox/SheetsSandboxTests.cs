@@ -185,7 +185,7 @@ public sealed class SheetsSandboxTests(SandboxFixture fixture) : IClassFixture<S
     {
         using var caller = new SandboxSheetsCaller(fixture.Sandbox);
 
-        using var audience = await caller.ExchangeAsync(caller.Assertion(audience: "https://oauth2.googleapis.com/token"));
+        using var audience = await caller.ExchangeAsync(caller.Assertion(audience: "https://login.example.test/token"));
         using var lifetime = await caller.ExchangeAsync(caller.Assertion(lifetime: TimeSpan.FromHours(2)));
         using var past = await caller.ExchangeAsync(caller.Assertion(issuedAt: DateTimeOffset.UtcNow.AddHours(-2)));
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Andalan.Functions.Exports;
+using Andalan.Functions.Sheets.Api;
 
 namespace Andalan.Functions.Sheets;
 
@@ -78,14 +78,14 @@ internal sealed partial class SheetSync
         return null;
     }
 
-    private static SyncPlan Plan(ExportDefinition export, List<ExportRecord> records, IReadOnlyList<IReadOnlyList<JsonElement>> rows)
+    private static SyncPlan Plan(ExportDefinition export, List<ExportRecord> records, IReadOnlyList<IReadOnlyList<CellValue>> rows)
     {
         var keyColumn = export.KeyIndex;
         var rowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var duplicates = new List<string>();
         for (var r = 1; r < rows.Count; r++)
         {
-            if (keyColumn >= rows[r].Count || SheetValues.IsEmpty(rows[r][keyColumn]))
+            if (keyColumn >= rows[r].Count || rows[r][keyColumn].IsEmpty)
             {
                 continue;
             }
@@ -104,7 +104,7 @@ internal sealed partial class SheetSync
         {
             if (!rowOfKey.TryGetValue(RecordText.Format(record.Values[keyColumn]), out var row))
             {
-                fresh.Add(new WriteItem(SheetsClient.Serialize(record.Values.Select(SheetValues.ToCell)), record.Values.Count));
+                fresh.Add(new WriteItem(SheetValues.RowJson(record.Values), record.Values.Count));
                 continue;
             }
 
@@ -124,7 +124,7 @@ internal sealed partial class SheetSync
     }
 
     /// <summary>Adds the runs of adjacent cells that differ from the record, so only those cells are written.</summary>
-    private static void AddChanges(ExportRecord record, IReadOnlyList<JsonElement> cells, int row, List<CellChange> changes)
+    private static void AddChanges(ExportRecord record, IReadOnlyList<CellValue> cells, int row, List<CellChange> changes)
     {
         List<object>? run = null;
         var runStart = 0;

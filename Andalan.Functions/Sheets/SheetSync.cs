@@ -47,15 +47,22 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
         if (!dryRun)
         {
             var columns = sheet?.GridProperties?.ColumnCount ?? (export.Fields.Count + _options.SpareColumns);
-            var newRows = plan.New.Count + (laidOut ? 0 : 1);
-            EnsureRoom(export, spreadsheet, sheet is null ? columns : 0, newRows, columns);
-            if (!laidOut)
-            {
-                await LayOutAsync(export, spreadsheet, sheet, columns, cancellationToken);
-            }
+            var gridRows = sheet?.GridProperties?.RowCount ?? 0;
 
-            cellsWritten += await UpdateChangedAsync(export, plan.Changes, cancellationToken);
-            cellsWritten += await AppendNewAsync(export, plan.New, header: !laidOut, anchorRow: Math.Max(rows.Count, 1), cancellationToken);
+            // A tab not laid out yet gets its rows in the grid first and its values written in place; appending
+            // would insert rows above the column formats and push them down, in Sheets as in the sandbox.
+            var rowsNeeded = laidOut ? plan.New.Count : Math.Max(0, 1 + plan.New.Count - gridRows);
+            EnsureRoom(export, spreadsheet, rowsNeeded, columns);
+            if (laidOut)
+            {
+                cellsWritten += await UpdateChangedAsync(export, plan.Changes, cancellationToken);
+                cellsWritten += await AppendNewAsync(export, plan.New, anchorRow: rows.Count, cancellationToken);
+            }
+            else
+            {
+                await LayOutAsync(export, spreadsheet, sheet, columns, Math.Max(2, 1 + plan.New.Count), cancellationToken);
+                cellsWritten += await WriteFromTopAsync(export, plan.New, cancellationToken);
+            }
         }
 
         var outcome = new SheetSyncOutcome
@@ -82,7 +89,7 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
     }
 
     /// <summary>One read of the schema's columns, whole (<c>'Tab'!A:I</c>), typed; trailing empty rows are not sent.</summary>
-    private async Task<IReadOnlyList<IReadOnlyList<JsonElement>>> ReadSchemaColumnsAsync(ExportDefinition export, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<IReadOnlyList<CellValue>>> ReadSchemaColumnsAsync(ExportDefinition export, CancellationToken cancellationToken)
     {
         var range = $"{SheetValues.Quote(export.Tab)}!A:{SheetValues.ColumnName(export.Fields.Count - 1)}";
         var read = await client.BatchGetValuesAsync([range], cancellationToken);
@@ -90,7 +97,7 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
         return read.Count == 0 ? [] : read[0].Rows;
     }
 
-    private void RefuseOnHeaderMismatch(ExportDefinition export, IReadOnlyList<JsonElement> header)
+    private void RefuseOnHeaderMismatch(ExportDefinition export, IReadOnlyList<CellValue> header)
     {
         if (HeaderProblem(export, header) is { } problem)
         {
@@ -101,7 +108,7 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
     }
 
     /// <summary>Null when the header row starts with the schema's field names in order; otherwise what is wrong.</summary>
-    internal static string? HeaderProblem(ExportDefinition export, IReadOnlyList<JsonElement> header)
+    internal static string? HeaderProblem(ExportDefinition export, IReadOnlyList<CellValue> header)
     {
         var found = header.Select(c => SheetValues.KeyText(c).Trim()).ToList();
         var problems = new List<string>();
@@ -133,11 +140,11 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
             $"columns after {last} are free for your own use. Nothing was written.";
     }
 
-    private void EnsureRoom(ExportDefinition export, SpreadsheetResource spreadsheet, long newTabCells, int newRows, int columns)
+    private void EnsureRoom(ExportDefinition export, SpreadsheetResource spreadsheet, int newRows, int columns)
     {
         var used = spreadsheet.Sheets?.Sum(s =>
             (long)(s.Properties.GridProperties?.RowCount ?? 0) * (s.Properties.GridProperties?.ColumnCount ?? 0)) ?? 0;
-        var needed = newTabCells + ((long)newRows * columns);
+        var needed = (long)newRows * columns;
         if (needed == 0 || used + needed <= _options.CellLimit)
         {
             return;
@@ -154,9 +161,13 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
         throw new SheetsRefusedException(export.Tab, problem);
     }
 
-    /// <summary>One batchUpdate: the tab (a single row to start, growing as rows arrive), a frozen header, column formats.</summary>
+    /// <summary>
+    /// One batchUpdate: the tab with as many rows as it is about to hold (or more rows for a tab a person made
+    /// empty), a frozen header and the column formats by field type.
+    /// </summary>
     private async Task LayOutAsync(
-        ExportDefinition export, SpreadsheetResource spreadsheet, SheetProperties? sheet, int columns, CancellationToken cancellationToken)
+        ExportDefinition export, SpreadsheetResource spreadsheet, SheetProperties? sheet, int columns, int rows,
+        CancellationToken cancellationToken)
     {
         var requests = new List<SheetsRequest>();
         int sheetId;
@@ -164,17 +175,20 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
         {
             sheetId = NewSheetId(export.Tab, spreadsheet);
             requests.Add(new SheetsRequest(AddSheet: new AddSheetRequest(new SheetProperties(
-                sheetId, export.Tab, GridProperties: new GridProperties(RowCount: 1, ColumnCount: columns, FrozenRowCount: 1)))));
+                sheetId, export.Tab, GridProperties: new GridProperties(RowCount: rows, ColumnCount: columns, FrozenRowCount: 1)))));
         }
         else
         {
             sheetId = sheet.SheetId ?? 0;
-            if (sheet.GridProperties?.RowCount > 1)
+            var gridRows = sheet.GridProperties?.RowCount ?? 0;
+            if (gridRows < rows)
             {
-                requests.Add(new SheetsRequest(UpdateSheetProperties: new UpdateSheetPropertiesRequest(
-                    new SheetProperties(sheetId, null, GridProperties: new GridProperties(FrozenRowCount: 1)),
-                    "gridProperties.frozenRowCount")));
+                requests.Add(new SheetsRequest(AppendDimension: new AppendDimensionRequest(sheetId, "ROWS", rows - gridRows)));
             }
+
+            requests.Add(new SheetsRequest(UpdateSheetProperties: new UpdateSheetPropertiesRequest(
+                new SheetProperties(sheetId, null, GridProperties: new GridProperties(FrozenRowCount: 1)),
+                "gridProperties.frozenRowCount")));
         }
 
         for (var i = 0; i < export.Fields.Count; i++)
@@ -230,17 +244,36 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
         return cells;
     }
 
+    /// <summary>The header and the records of a freshly laid-out tab, written in place from row 1 in batches.</summary>
+    private async Task<long> WriteFromTopAsync(ExportDefinition export, IReadOnlyList<WriteItem> rows, CancellationToken cancellationToken)
+    {
+        WriteItem[] items = [new(SheetsClient.Serialize(export.Fields.Select(f => f.Name)), export.Fields.Count), .. rows];
+        var lastColumn = SheetValues.ColumnName(export.Fields.Count - 1);
+        var row = 1;
+        long cells = 0;
+        foreach (var batch in WriteBatches.Split(items, _options.MaxCellsPerWrite, _options.MaxRequestBytes))
+        {
+            var range = string.Create(
+                CultureInfo.InvariantCulture, $"{SheetValues.Quote(export.Tab)}!A{row}:{lastColumn}{row + batch.Count - 1}");
+            var prefix = Encoding.UTF8.GetBytes(
+                $"{{\"valueInputOption\":\"RAW\",\"data\":[{{\"range\":{JsonSerializer.Serialize(range, SheetsClient.Json)},\"values\":[");
+            await client.BatchUpdateValuesAsync(WriteBatches.Body(prefix, batch, "]}]}"u8), cancellationToken);
+            row += batch.Count;
+            cells += batch.Sum(i => i.Cells);
+        }
+
+        return cells;
+    }
+
     /// <summary>
-    /// Appends below the last row that holds data in the schema's columns: the append starts looking for the table
-    /// there, so a blank row a person left higher up cannot make rows land in the middle of the data.
+    /// Appends below the last row that holds data in the schema's columns, inserting rows so nothing below is
+    /// overwritten. The append looks for the table from that row, so a blank row a person left higher up cannot
+    /// make rows land in the middle of the data.
     /// </summary>
     private async Task<long> AppendNewAsync(
-        ExportDefinition export, IReadOnlyList<WriteItem> rows, bool header, int anchorRow, CancellationToken cancellationToken)
+        ExportDefinition export, IReadOnlyList<WriteItem> rows, int anchorRow, CancellationToken cancellationToken)
     {
-        var items = header
-            ? rows.Prepend(new WriteItem(SheetsClient.Serialize(export.Fields.Select(f => f.Name)), export.Fields.Count)).ToArray()
-            : [.. rows];
-        if (items.Length == 0)
+        if (rows.Count == 0)
         {
             return 0;
         }
@@ -250,7 +283,7 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
             $"{SheetValues.Quote(export.Tab)}!A{anchorRow}:{SheetValues.ColumnName(export.Fields.Count - 1)}");
         var prefix = Encoding.UTF8.GetBytes($"{{\"range\":{JsonSerializer.Serialize(range, SheetsClient.Json)},\"majorDimension\":\"ROWS\",\"values\":[");
         long cells = 0;
-        foreach (var batch in WriteBatches.Split(items, _options.MaxCellsPerWrite, _options.MaxRequestBytes))
+        foreach (var batch in WriteBatches.Split([.. rows], _options.MaxCellsPerWrite, _options.MaxRequestBytes))
         {
             await client.AppendValuesAsync(range, WriteBatches.Body(prefix, batch, "]}"u8), cancellationToken);
             cells += batch.Sum(i => i.Cells);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Andalan.Functions.Exports;
@@ -27,34 +28,59 @@ internal static class SheetValues
         _ => throw new ArgumentException($"A record value of type {value.GetType().Name} cannot go to Sheets.", nameof(value)),
     };
 
-    /// <summary>True when the cell already holds the record's value, typed the same way.</summary>
-    public static bool Matches(object? value, JsonElement cell) => value switch
+    /// <summary>A row of record values as the JSON array a write request carries, written directly.</summary>
+    public static byte[] RowJson(IReadOnlyList<object?> values)
     {
-        null => IsEmpty(cell),
-        string text => cell.ValueKind == JsonValueKind.String ? cell.GetString() == text : text.Length == 0 && IsEmpty(cell),
-        long number => cell.ValueKind == JsonValueKind.Number && cell.GetDouble() == number,
-        int number => cell.ValueKind == JsonValueKind.Number && cell.GetDouble() == number,
-        DateOnly date => cell.ValueKind == JsonValueKind.Number && cell.GetDouble() == date.DayNumber - EpochDate.DayNumber,
+        var buffer = new ArrayBufferWriter<byte>(64 + (values.Count * 16));
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = SheetsClient.Json.Encoder }))
+        {
+            writer.WriteStartArray();
+            foreach (var value in values)
+            {
+                switch (ToCell(value))
+                {
+                    case string text:
+                        writer.WriteStringValue(text);
+                        break;
+                    case long number:
+                        writer.WriteNumberValue(number);
+                        break;
+                    case double number:
+                        writer.WriteNumberValue(number);
+                        break;
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>True when the cell already holds the record's value, typed the same way.</summary>
+    public static bool Matches(object? value, CellValue cell) => value switch
+    {
+        null => cell.IsEmpty,
+        string text => cell.Kind == JsonValueKind.String ? cell.Text == text : text.Length == 0 && cell.IsEmpty,
+        long number => cell.Kind == JsonValueKind.Number && cell.Number == number,
+        int number => cell.Kind == JsonValueKind.Number && cell.Number == number,
+        DateOnly date => cell.Kind == JsonValueKind.Number && cell.Number == date.DayNumber - EpochDate.DayNumber,
 
         // Serial numbers are fractions of a day: compare at whole seconds, which is all a record holds.
-        DateTime at => cell.ValueKind == JsonValueKind.Number &&
-            Math.Round(cell.GetDouble() * 86_400) == Math.Round((at - Epoch).TotalSeconds),
+        DateTime at => cell.Kind == JsonValueKind.Number &&
+            Math.Round(cell.Number * 86_400) == Math.Round((at - Epoch).TotalSeconds),
         _ => false,
     };
 
     /// <summary>A key cell as text: a key a person typed as a number still finds its record.</summary>
-    public static string KeyText(JsonElement cell) => cell.ValueKind switch
+    public static string KeyText(CellValue cell) => cell.Kind switch
     {
-        JsonValueKind.String => cell.GetString() ?? string.Empty,
-        JsonValueKind.Number => cell.GetDouble().ToString("R", CultureInfo.InvariantCulture),
+        JsonValueKind.String => cell.Text ?? string.Empty,
+        JsonValueKind.Number => cell.Number.ToString("R", CultureInfo.InvariantCulture),
         JsonValueKind.True => "TRUE",
         JsonValueKind.False => "FALSE",
         _ => string.Empty,
     };
-
-    public static bool IsEmpty(JsonElement cell) =>
-        cell.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ||
-        (cell.ValueKind == JsonValueKind.String && cell.GetString()!.Length == 0);
 
     /// <summary>The column format for a field type: dates as dates, rupiah as currency, text as plain text.</summary>
     public static NumberFormat FormatFor(FieldType type) => type switch

@@ -170,7 +170,9 @@ public sealed class SheetsApi(
     {
         var (render, serialDates, columns) = ReadOptions(request);
 
-        return Results.Json(ValueRange(spreadsheet.Read(range, render, serialDates, columns), columns), Json);
+        var read = spreadsheet.Read(range, render, serialDates, columns);
+
+        return ValuesResult(writer => WriteValueRange(writer, read, columns));
     }
 
     private IResult BatchGet(HttpRequest request)
@@ -182,10 +184,21 @@ public sealed class SheetsApi(
             throw SheetsException.InvalidArgument("Must specify at least one range.");
         }
 
-        var valueRanges = ranges.Select(r => ValueRange(spreadsheet.Read(r!, render, serialDates, columns), columns)).ToList();
+        var reads = ranges.Select(r => spreadsheet.Read(r!, render, serialDates, columns)).ToList();
 
-        return Results.Json(
-            new Dictionary<string, object> { ["spreadsheetId"] = spreadsheet.SpreadsheetId, ["valueRanges"] = valueRanges }, Json);
+        return ValuesResult(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("spreadsheetId", spreadsheet.SpreadsheetId);
+            writer.WriteStartArray("valueRanges");
+            foreach (var read in reads)
+            {
+                WriteValueRange(writer, read, columns);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
     }
 
     private IResult UpdateValues(HttpRequest request, string range, JsonElement body)
@@ -248,15 +261,51 @@ public sealed class SheetsApi(
         ["updatedCells"] = written.UpdatedCells,
     };
 
-    private static Dictionary<string, object> ValueRange(ReadResult read, bool columns)
+    /// <summary>Values are written straight to the response: a large read is a million cells, not worth boxing twice.</summary>
+    private static IResult ValuesResult(Action<Utf8JsonWriter> write) =>
+        Results.Stream(
+            async stream =>
+            {
+                await using var writer = new Utf8JsonWriter(stream);
+                write(writer);
+                await writer.FlushAsync();
+            },
+            "application/json; charset=utf-8");
+
+    private static void WriteValueRange(Utf8JsonWriter writer, ReadResult read, bool columns)
     {
-        var range = new Dictionary<string, object> { ["range"] = read.Range, ["majorDimension"] = columns ? "COLUMNS" : "ROWS" };
+        writer.WriteStartObject();
+        writer.WriteString("range", read.Range);
+        writer.WriteString("majorDimension", columns ? "COLUMNS" : "ROWS");
         if (read.Values.Count > 0)
         {
-            range["values"] = read.Values;
+            writer.WriteStartArray("values");
+            foreach (var row in read.Values)
+            {
+                writer.WriteStartArray();
+                foreach (var value in row)
+                {
+                    switch (value)
+                    {
+                        case double number:
+                            writer.WriteNumberValue(number);
+                            break;
+                        case bool flag:
+                            writer.WriteBooleanValue(flag);
+                            break;
+                        default:
+                            writer.WriteStringValue(value?.ToString() ?? string.Empty);
+                            break;
+                    }
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
         }
 
-        return range;
+        writer.WriteEndObject();
     }
 
     private static (RenderOption Render, bool SerialDates, bool Columns) ReadOptions(HttpRequest request)

@@ -137,6 +137,11 @@ public sealed partial class Spreadsheet
             throw SheetsException.InvalidArgument($"Invalid {where}: a grid needs at least one row and one column.");
         }
 
+        if (tab.FrozenRowCount >= tab.RowCount)
+        {
+            throw SheetsException.InvalidArgument($"Invalid {where}: You can't freeze all visible rows on the sheet.");
+        }
+
         var at = Math.Clamp(Int(properties, "index") ?? tabs.Count, 0, tabs.Count);
         var ordered = tabs.OrderBy(s => s.Index).ToList();
         ordered.Insert(at, tab);

@@ -22,6 +22,17 @@ public sealed class TokenIssuer(SandboxCredentials credentials, SandboxAddresses
     /// <summary>Clock skew tolerated between the client and the token endpoint.</summary>
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Google's own token addresses, which Google's client libraries put in the assertion's audience whatever
+    /// token_uri they post to; Google accepts them, so the stand-in does too.
+    /// </summary>
+    private static readonly HashSet<string?> GoogleTokenAudiences = new(StringComparer.Ordinal)
+    {
+        "https://oauth2.googleapis.com/token",
+        "https://www.googleapis.com/oauth2/v4/token",
+        "https://accounts.google.com/o/oauth2/token",
+    };
+
     private readonly ConcurrentDictionary<string, AccessGrant> _tokens = new(StringComparer.Ordinal);
 
     /// <summary>How many access tokens were issued; tests see the client cache them.</summary>
@@ -71,7 +82,8 @@ public sealed class TokenIssuer(SandboxCredentials credentials, SandboxAddresses
             return Error("invalid_grant", "Invalid grant: account not found");
         }
 
-        if (Text(claims, "aud") != addresses.TokenUrl.ToString())
+        var audience = Text(claims, "aud");
+        if (audience != addresses.TokenUrl.ToString() && !GoogleTokenAudiences.Contains(audience))
         {
             return Error("invalid_grant", $"Invalid JWT: Failed audience check. The expected audience is {addresses.TokenUrl}.");
         }

@@ -4,4 +4,5 @@ namespace Andalan.Functions.Sheets.Api;
 internal sealed record SheetsRequest(
     AddSheetRequest? AddSheet = null,
     UpdateSheetPropertiesRequest? UpdateSheetProperties = null,
-    RepeatCellRequest? RepeatCell = null);
+    RepeatCellRequest? RepeatCell = null,
+    AppendDimensionRequest? AppendDimension = null);
