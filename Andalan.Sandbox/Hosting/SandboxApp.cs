@@ -1,7 +1,9 @@
 using System.Net;
+using Andalan.Sandbox.Data;
 using Andalan.Sandbox.Faults;
 using Andalan.Sandbox.KeyVault;
 using Andalan.Sandbox.Panel;
+using Andalan.Sandbox.Reports;
 using Andalan.Sandbox.Sheets;
 using Andalan.Sandbox.Telegram;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -69,6 +71,8 @@ public static class SandboxApp
         builder.Services.AddSingleton<FaultSwitches>();
         builder.Services.AddSingleton<CallLog>();
         builder.Services.AddSingleton<SandboxAddresses>();
+        builder.Services.AddPanelData();
+        builder.Services.AddReports();
         builder.Services.AddPanel();
         builder.Services.AddSheets();
         builder.Services.AddTelegram();
@@ -78,6 +82,7 @@ public static class SandboxApp
         app.UseMiddleware<FaultMiddleware>();
         app.MapFaultControls();
         app.MapSandboxIndex();
+        app.MapPanelData();
         app.MapPanel();
         app.MapSheets();
         app.MapTelegram();
