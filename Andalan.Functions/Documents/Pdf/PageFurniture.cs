@@ -13,7 +13,7 @@ internal static partial class PageFurniture
 
     [GeneratedRegex(
         @"\b(?:halaman|hal\.?|page)\s*\d+(?:\s*(?:dari|of|/)\s*\d+)?\b|^\s*(?:dicetak|printed|generated|diunduh)\b" +
-        @"|(?:https?|file)://|about:blank",
+        @"|^\s*(?:(?:https?|file)://|about:blank)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Footer();
 

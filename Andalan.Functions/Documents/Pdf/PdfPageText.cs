@@ -20,7 +20,7 @@ internal static class PdfPageText
 
             var first = word.Letters[0];
             var size = first.PointSize > 0 ? first.PointSize : word.BoundingBox.Height;
-            words.Add(new PdfWord(word.Text, word.BoundingBox.Left, word.BoundingBox.Right,
+            words.Add(new PdfWord(WithoutLigatures(word.Text), word.BoundingBox.Left, word.BoundingBox.Right,
                 top - first.StartBaseLine.Y, size));
         }
 
@@ -45,5 +45,19 @@ internal static class PdfPageText
         }
 
         return lines;
+    }
+
+    /// <summary>Typesetting ligatures (ﬁ, ﬂ) are one glyph for two letters; the text has the letters.</summary>
+    private static string WithoutLigatures(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is >= '\uFB00' and <= '\uFB06')
+            {
+                return text.Normalize(System.Text.NormalizationForm.FormKC);
+            }
+        }
+
+        return text;
     }
 }

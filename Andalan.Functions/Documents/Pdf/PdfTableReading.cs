@@ -28,8 +28,11 @@ internal sealed class PdfTableReading : TableReading
     private IReadOnlyList<PdfHeaderColumn> _columns;
     private double[] _cuts = [];
     private double _rowPitch;
+    private double _rowThreshold;
+    private bool _banded;
     private PdfOpenRow? _open;
     private int _rows;
+    private int _linesRead;
     private int _pagesRead;
 
     public PdfTableReading(Stream content, HeaderMatcher matcher, DocumentsOptions options)
@@ -232,20 +235,29 @@ internal sealed class PdfTableReading : TableReading
 
     /// <summary>
     /// On a page without a repeated header, the table starts at the first line with a key shaped like the keys
-    /// seen before (a page title is not), together with the lines just above it that belong to its row.
+    /// seen before (a page title is not), together with the lines just above it that belong to its row, and
+    /// the remainder of a row the last page cut, if the lines above it are one.
     /// </summary>
     private int FirstRowLine(List<PdfLine> lines)
     {
         var first = lines.FindIndex(l => IsRowStart(l, knownShapesOnly: true));
-        var epsilon = 0.6;
-        while (first > 0 && _rowPitch > 0 &&
-            lines[first].Baseline - lines[first - 1].Baseline < _rowPitch - epsilon && FitsColumns(lines[first - 1]) &&
+        while (first > 0 && _rowThreshold > 0 &&
+            lines[first].Baseline - lines[first - 1].Baseline < _rowThreshold && FitsColumns(lines[first - 1]) &&
             !PageFurniture.IsFooter(lines[first - 1].Text))
         {
             first--;
         }
 
-        return first;
+        var remainder = first;
+        while (remainder > 0 && first - remainder < 3 && FitsColumns(lines[remainder - 1]) &&
+            !PageFurniture.IsFooter(lines[remainder - 1].Text) &&
+            Math.Abs(lines[remainder - 1].FontSize - lines[first].FontSize) < 0.5 &&
+            lines[remainder].Baseline - lines[remainder - 1].Baseline <= 1.3 * _rowPitch)
+        {
+            remainder--;
+        }
+
+        return remainder < first && IsRowRemainder(lines.GetRange(remainder, first - remainder)) ? remainder : first;
     }
 
     private bool FitsColumns(PdfLine line) =>
@@ -263,21 +275,35 @@ internal sealed class PdfTableReading : TableReading
         _cuts = PdfColumnCuts.Compute(_columns, body.SelectMany(l => l.Words));
 
         var starts = body.Select(l => IsRowStart(l, knownShapesOnly: !headerOnPage)).ToArray();
-        var pitch = 0.0;
+        var pitches = new double[body.Count];
         for (var i = 1; i < body.Count; i++)
         {
-            pitch = Math.Max(pitch, body[i].Baseline - body[i - 1].Baseline);
+            pitches[i] = body[i].Baseline - body[i - 1].Baseline;
         }
 
-        // Rows are a full row pitch apart; lines of one row (wrapped, or centred beside a wrapped cell) closer.
-        _rowPitch = body.Count > 1 ? pitch : _rowPitch;
-        var epsilon = Math.Max(0.6, 0.06 * body[0].FontSize);
+        // Consecutive rows are further apart than the lines of one row (wrapped, or centred beside a wrapped
+        // cell). When the distances between lines fall into those two groups, each group of close lines is one
+        // row, even where a key itself wraps; otherwise every key starts a row.
+        var banded = TryRowThreshold(pitches.Skip(1), out var threshold);
+        if (!banded && _banded)
+        {
+            // Too few lines on this page to tell; the document's layout does not change between pages.
+            (banded, threshold) = (true, _rowThreshold);
+        }
+
+        _banded = banded;
+        if (body.Count > 1)
+        {
+            _rowPitch = banded ? pitches.Skip(1).Where(p => p >= threshold).DefaultIfEmpty(_rowPitch).Max() : pitches.Max();
+            _rowThreshold = banded ? threshold : _rowPitch - Math.Max(0.6, 0.06 * body[0].FontSize);
+        }
+
         var band = new List<int>();
         for (var i = 0; i <= body.Count; i++)
         {
-            if (i == body.Count || (i > 0 && body[i].Baseline - body[i - 1].Baseline >= _rowPitch - epsilon))
+            if (i == body.Count || (i > 0 && pitches[i] >= _rowThreshold))
             {
-                ReadBand(body, band, starts, page);
+                ReadBand(body, band, starts, page, banded, firstOnPage: band.Count > 0 && band[0] == 0);
                 band.Clear();
             }
 
@@ -288,9 +314,51 @@ internal sealed class PdfTableReading : TableReading
         }
     }
 
-    private void ReadBand(List<PdfLine> body, List<int> band, bool[] starts, int page)
+    /// <summary>
+    /// The distance that separates rows: in the widest jump between the sorted line distances that leaves at
+    /// least two distances above it (a single large gap is an outlier, not a row pitch).
+    /// </summary>
+    private static bool TryRowThreshold(IEnumerable<double> pitches, out double threshold)
+    {
+        var sorted = pitches.Order().ToArray();
+        threshold = 0;
+        var widest = 1.0;
+        for (var i = 1; i < sorted.Length - 1; i++)
+        {
+            if (sorted[i] - sorted[i - 1] > widest)
+            {
+                widest = sorted[i] - sorted[i - 1];
+                threshold = (sorted[i] + sorted[i - 1]) / 2;
+            }
+        }
+
+        return threshold > 0;
+    }
+
+    private void ReadBand(List<PdfLine> body, List<int> band, bool[] starts, int page, bool banded, bool firstOnPage)
     {
         var firstStart = band.FindIndex(i => starts[i]);
+        if (firstOnPage && IsRowRemainder([.. band.Select(i => body[i])]))
+        {
+            band.ForEach(i => AddLine(body[i]));
+
+            return;
+        }
+
+        if (banded)
+        {
+            // A group without a key at the top of a page continues the row the last page ended with; further
+            // down it is a row whose key is missing, which validation then reports.
+            if (firstStart >= 0 || !firstOnPage)
+            {
+                StartRow(page);
+            }
+
+            band.ForEach(i => AddLine(body[i]));
+
+            return;
+        }
+
         for (var k = 0; k < band.Count; k++)
         {
             var line = band[k];
@@ -312,10 +380,33 @@ internal sealed class PdfTableReading : TableReading
         }
     }
 
+    /// <summary>
+    /// A row cut by a page break leaves its remainder at the top of the next page: text in a few of the columns
+    /// the cut row already has (the wrapped ends of its cells), where a new row fills most columns.
+    /// </summary>
+    private bool IsRowRemainder(List<PdfLine> lines)
+    {
+        if (_open is null)
+        {
+            return false;
+        }
+
+        var columns = lines.SelectMany(l => l.Words).Select(w => PdfColumnCuts.ColumnOf(_cuts, w.Centre))
+            .Distinct().ToList();
+
+        return columns.Count * 2 <= _columns.Count && _open.HasTextIn(columns);
+    }
+
     private void StartRow(int page)
     {
         if (_open is not null)
         {
+            // Learn what keys look like from rows already read, for pages that do not repeat the header.
+            if (_open.FirstWord(_keyColumn) is { } key && _keyShapes.Count < MostKeyShapes)
+            {
+                _keyShapes.Add(Shape(key));
+            }
+
             _ready.Enqueue(_open.Close());
         }
 
@@ -324,6 +415,7 @@ internal sealed class PdfTableReading : TableReading
 
     private void AddLine(PdfLine line)
     {
+        _linesRead++;
         if (_open is null)
         {
             return;
@@ -331,7 +423,7 @@ internal sealed class PdfTableReading : TableReading
 
         foreach (var word in line.Words)
         {
-            _open.Add(PdfColumnCuts.ColumnOf(_cuts, word.Centre), word.Text);
+            _open.Add(PdfColumnCuts.ColumnOf(_cuts, word.Centre), word.Text, _linesRead);
         }
     }
 
@@ -343,18 +435,7 @@ internal sealed class PdfTableReading : TableReading
             var column = PdfColumnCuts.ColumnOf(_cuts, word.Centre);
             if (column == _keyColumn)
             {
-                var shape = Shape(word.Text);
-                if (!knownShapesOnly)
-                {
-                    if (_keyShapes.Count < MostKeyShapes)
-                    {
-                        _keyShapes.Add(shape);
-                    }
-
-                    return true;
-                }
-
-                if (_keyShapes.Contains(shape))
+                if (!knownShapesOnly || _keyShapes.Contains(Shape(word.Text)))
                 {
                     return true;
                 }
