@@ -6,11 +6,12 @@ using Andalan.Sandbox.Faults;
 using ClosedXML.Excel;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Xunit.Abstractions;
 
 namespace Andalan.Functions.Tests.Backend;
 
 [Collection(PanelBrowserGroup.Name)]
-public sealed class BackendSessionTests(SandboxFixture fixture) : IAsyncLifetime
+public sealed class BackendSessionTests(SandboxFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly FakeLogger<BackendSession> _logger = new();
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("andalan-backend-");
@@ -36,6 +37,10 @@ public sealed class BackendSessionTests(SandboxFixture fixture) : IAsyncLifetime
 
         fixture.Sandbox.Faults.Reset();
         _folder.Delete(recursive: true);
+        foreach (var record in _logger.Collector.GetSnapshot())
+        {
+            output.WriteLine($"{record.Timestamp:HH:mm:ss.fff} {record.Level} {record.Id.Id} {record.Message}");
+        }
     }
 
     [Fact]
@@ -48,7 +53,8 @@ public sealed class BackendSessionTests(SandboxFixture fixture) : IAsyncLifetime
             files.Add(await Session.DownloadAsync(export, _folder.FullName, CancellationToken.None));
         }
 
-        Assert.Equal(["transactions", "point_transactions", "users", "coin_payments"], files.Select(f => f.Export));
+        Assert.Equal(
+            ["coin_payments", "point_transactions", "transactions", "users"], files.Select(f => f.Export).Order());
         foreach (var file in files)
         {
             var content = await File.ReadAllBytesAsync(file.Path);
@@ -158,7 +164,7 @@ public sealed class BackendSessionTests(SandboxFixture fixture) : IAsyncLifetime
         Assert.Equal(2, failure.Evidence.Count);
         Assert.All(failure.Evidence, e => Assert.Contains(e, failure.Message, StringComparison.Ordinal));
         var png = await File.ReadAllBytesAsync(failure.Evidence.Single(e => e.EndsWith(".png", StringComparison.Ordinal)));
-        Assert.True(png.AsSpan().StartsWith("\u0089PNG"u8));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
         var html = await File.ReadAllTextAsync(failure.Evidence.Single(e => e.EndsWith(".html", StringComparison.Ordinal)));
         Assert.Contains("Server Error", html, StringComparison.Ordinal);
         Assert.DoesNotContain(fixture.Sandbox.Credentials.PanelPassword, html, StringComparison.Ordinal);

@@ -51,11 +51,32 @@ internal static class ProcessTree
         return found;
     }
 
-    /// <summary>The browser side of the tree: Playwright's node driver and Chromium's processes.</summary>
+    /// <summary>
+    /// The browser side of the tree: Playwright's node driver (told apart from other node processes, such as
+    /// Azurite, by its command line) and Chromium's processes.
+    /// </summary>
     public static IReadOnlyList<Member> BrowserProcesses(int? root = null) =>
-        [.. Descendants(root).Where(m => m.Name.StartsWith("chrom", StringComparison.OrdinalIgnoreCase)
-            || m.Name.StartsWith("node", StringComparison.OrdinalIgnoreCase)
-            || m.Name.StartsWith("playwright", StringComparison.OrdinalIgnoreCase))];
+        [.. Descendants(root).Where(m => IsChromium(m) || IsPlaywrightDriver(m))];
+
+    public static bool IsChromium(Member member) =>
+        member.Name.StartsWith("chrom", StringComparison.OrdinalIgnoreCase);
+
+    // Node names its main thread "MainThread", so the driver is known by its command line, not its name.
+    public static bool IsPlaywrightDriver(Member member) =>
+        CommandLine(member.Pid).Contains(".playwright/node/", StringComparison.Ordinal);
+
+    /// <summary>The process's command line with spaces between arguments; empty when it is gone.</summary>
+    public static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+    }
 
     /// <summary>Proportional set size in KiB, from /proc/PID/smaps_rollup; 0 when the process is gone.</summary>
     public static long PssKib(int pid)

@@ -228,7 +228,9 @@ public sealed partial class BackendSession
         });
         try
         {
-            await button.ClickAsync(new LocatorClickOptions { Timeout = Milliseconds(_options.SelectorTimeout) });
+            // The button was found already; a click on a link waits until the file's response starts, which
+            // a large export takes a while to send, so the click has the download's time.
+            await button.ClickAsync(new LocatorClickOptions { Timeout = Milliseconds(_options.DownloadTimeout) });
             var first = await Task.WhenAny(downloading, failed.Task);
             if (first == downloading)
             {
