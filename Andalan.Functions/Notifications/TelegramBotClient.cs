@@ -51,7 +51,8 @@ internal sealed class TelegramBotClient(IHttpClientFactory httpClients, IOptions
     private async Task<BotApiResponse> CallAsync(string method, HttpContent? content, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var uri = new Uri(settings.BaseUrl, $"bot{settings.BotToken}/{method}");
+        // "./" keeps the token's colon from reading as a URI scheme.
+        var uri = new Uri(settings.BaseUrl, $"./bot{settings.BotToken}/{method}");
         using var http = httpClients.CreateClient(HttpClientName);
         http.Timeout = settings.RequestTimeout;
         try
