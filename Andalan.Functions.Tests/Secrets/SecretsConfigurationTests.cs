@@ -74,7 +74,10 @@ public sealed class SecretsConfigurationTests(VaultSandboxFixture fixture)
         var error = Assert.Throws<SecretsUnavailableException>(
             () => new ConfigurationBuilder().AddInMemoryCollection(settings).AddAndalanSecrets().Build());
 
-        Assert.StartsWith($"Key Vault {closed} could not be read at start-up: it could not be reached (", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"Key Vault {closed} could not be read at start-up: it could not be reached (",
+            error.Message,
+            StringComparison.Ordinal);
         Assert.Contains("Check that Andalan__KeyVault__VaultUri is right", error.Message, StringComparison.Ordinal);
     }
 

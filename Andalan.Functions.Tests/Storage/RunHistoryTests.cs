@@ -9,7 +9,8 @@ namespace Andalan.Functions.Tests.Storage;
 
 public sealed class RunHistoryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private static readonly DateTimeOffset Morning = DateTimeOffset.Parse("2025-09-14T01:00:00.1234567Z", CultureInfo.InvariantCulture);
+    private static readonly DateTimeOffset Morning =
+        DateTimeOffset.Parse("2025-09-14T01:00:00.1234567Z", CultureInfo.InvariantCulture);
 
     private readonly TableServiceClient _tables = new(azurite.ConnectionString);
 

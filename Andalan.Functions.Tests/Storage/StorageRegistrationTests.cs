@@ -17,7 +17,10 @@ public sealed class StorageRegistrationTests(AzuriteFixture azurite) : IClassFix
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("set AzureWebJobsStorage to a connection string", error.Message, StringComparison.Ordinal);
-        Assert.Contains("AzureWebJobsStorage__blobServiceUri and AzureWebJobsStorage__tableServiceUri", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "AzureWebJobsStorage__blobServiceUri and AzureWebJobsStorage__tableServiceUri",
+            error.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
