@@ -22,7 +22,9 @@ public sealed class KeyVaultEndpointsTests(VaultSandboxFixture fixture)
     {
         using var http = TrustingClient();
 
-        using var response = await http.GetAsync(new Uri(Sandbox.Addresses.VaultUrl, "secrets/Andalan--Panel--Password?api-version=7.6"));
+        var uri = new Uri(Sandbox.Addresses.VaultUrl, "secrets/Andalan--Panel--Password?api-version=7.6");
+
+        using var response = await http.GetAsync(uri);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var challenge = response.Headers.WwwAuthenticate.ToString();
@@ -77,7 +79,8 @@ public sealed class KeyVaultEndpointsTests(VaultSandboxFixture fixture)
         var name = $"Rotation-{Guid.NewGuid():N}";
         var first = Sandbox.Vault().Set(name, "lama");
         using var http = new HttpClient { BaseAddress = Sandbox.Addresses.BaseUrl };
-        using var put = await http.PutAsJsonAsync(new Uri($"/_sandbox/vault/secrets/{name}", UriKind.Relative), new { value = "baru" });
+        var control = new Uri($"/_sandbox/vault/secrets/{name}", UriKind.Relative);
+        using var put = await http.PutAsJsonAsync(control, new { value = "baru" });
         put.EnsureSuccessStatusCode();
 
         var latest = await client.GetSecretAsync(name);

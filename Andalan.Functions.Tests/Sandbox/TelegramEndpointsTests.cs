@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -10,6 +11,9 @@ namespace Andalan.Functions.Tests.Sandbox;
 
 public sealed class TelegramEndpointsTests : IClassFixture<SandboxFixture>
 {
+    private static readonly DateTimeOffset Morning =
+        DateTimeOffset.Parse("2025-09-14T01:00:00Z", CultureInfo.InvariantCulture);
+
     private readonly SandboxFixture _fixture;
 
     public TelegramEndpointsTests(SandboxFixture fixture)
@@ -49,8 +53,9 @@ public sealed class TelegramEndpointsTests : IClassFixture<SandboxFixture>
     public async Task SendMessage_GoodHtml_IsShownFormattedInTheChatViews()
     {
         var marker = Guid.NewGuid().ToString("N");
+        var text = $"<b>{marker}</b> &lt;ok&gt;";
 
-        using var response = await SendAsync(new { chat_id = Sandbox.Credentials.ChatId, text = $"<b>{marker}</b> &lt;ok&gt;", parse_mode = "HTML" });
+        using var response = await SendAsync(new { chat_id = Sandbox.Credentials.ChatId, text, parse_mode = "HTML" });
 
         var result = await ResultAsync(response);
         Assert.Equal($"{marker} <ok>", result.GetProperty("text").GetString());
@@ -104,7 +109,7 @@ public sealed class TelegramEndpointsTests : IClassFixture<SandboxFixture>
     {
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["chat_id"] = Sandbox.Credentials.ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["chat_id"] = Sandbox.Credentials.ChatId.ToString(CultureInfo.InvariantCulture),
             ["text"] = "*Selesai* 100\\%",
             ["parse_mode"] = "MarkdownV2",
         });
@@ -120,7 +125,7 @@ public sealed class TelegramEndpointsTests : IClassFixture<SandboxFixture>
     {
         using var form = new MultipartFormDataContent
         {
-            { new StringContent(Sandbox.Credentials.ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture)), "chat_id" },
+            { new StringContent(Sandbox.Credentials.ChatId.ToString(CultureInfo.InvariantCulture)), "chat_id" },
             { new StringContent("<i>Bukti</i> gagal"), "caption" },
             { new StringContent("HTML"), "parse_mode" },
         };
@@ -141,7 +146,7 @@ public sealed class TelegramEndpointsTests : IClassFixture<SandboxFixture>
     [Fact]
     public async Task SendMessage_FasterThanOnePerSecond_Answers429WithRetryAfterUntilTimePasses()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2025-09-14T01:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var time = new FakeTimeProvider(Morning);
         await using var sandbox = await SandboxApp.StartAsync(new SandboxOptions(), time);
         using var http = new HttpClient { BaseAddress = sandbox.Addresses.BaseUrl };
         var message = new { chat_id = sandbox.Credentials.ChatId, text = "halo" };
@@ -163,7 +168,7 @@ public sealed class TelegramEndpointsTests : IClassFixture<SandboxFixture>
     [Fact]
     public async Task SendMessage_MoreThanGroupLimitInAMinute_Answers429UntilTheMinutePasses()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2025-09-14T01:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var time = new FakeTimeProvider(Morning);
         await using var sandbox = await SandboxApp.StartAsync(new SandboxOptions(), time);
         using var http = new HttpClient { BaseAddress = sandbox.Addresses.BaseUrl };
         using var limits = JsonContent.Create(new { messagesPerSecond = 0, groupMessagesPerMinute = 3 });
@@ -174,7 +179,8 @@ public sealed class TelegramEndpointsTests : IClassFixture<SandboxFixture>
 
         for (var i = 0; i < 4; i++)
         {
-            using var response = await http.PostAsJsonAsync(uri, new { chat_id = sandbox.Credentials.ChatId, text = $"pesan {i}" });
+            var message = new { chat_id = sandbox.Credentials.ChatId, text = $"pesan {i}" };
+            using var response = await http.PostAsJsonAsync(uri, message);
             statuses.Add(response.StatusCode);
             time.Advance(TimeSpan.FromSeconds(5));
             if (response.StatusCode == (HttpStatusCode)429)
@@ -195,7 +201,8 @@ public sealed class TelegramEndpointsTests : IClassFixture<SandboxFixture>
 
     private Uri BotUri(string method) => new($"/bot{Sandbox.Credentials.BotToken}/{method}", UriKind.Relative);
 
-    private Task<HttpResponseMessage> SendAsync(object message) => _fixture.Http.PostAsJsonAsync(BotUri("sendMessage"), message);
+    private Task<HttpResponseMessage> SendAsync(object message) =>
+        _fixture.Http.PostAsJsonAsync(BotUri("sendMessage"), message);
 
     private static async Task<JsonElement> ResultAsync(HttpResponseMessage response)
     {

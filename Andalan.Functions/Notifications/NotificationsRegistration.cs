@@ -14,7 +14,8 @@ public static class NotificationsRegistration
             .BindConfiguration(TelegramOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         // The Bot API carries the token in the URL path, and HttpClient's own logging writes request URLs:

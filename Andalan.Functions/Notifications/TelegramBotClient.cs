@@ -70,7 +70,9 @@ internal sealed class TelegramBotClient(IHttpClientFactory httpClients, IOptions
             }
             catch (JsonException)
             {
-                return new BotApiResponse(false, status, $"HTTP {status} {response.ReasonPhrase} (not a Bot API answer)", null, null);
+                var description = $"HTTP {status} {response.ReasonPhrase} (not a Bot API answer)";
+
+                return new BotApiResponse(false, status, description, null, null);
             }
         }
         catch (HttpRequestException e)

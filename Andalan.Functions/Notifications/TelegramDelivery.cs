@@ -10,5 +10,6 @@ namespace Andalan.Functions.Notifications;
 /// <param name="Problem">Why it was not delivered (never the bot token); null when delivered.</param>
 public sealed record TelegramDelivery(bool Delivered, int PartsSent, int Parts, string? Problem)
 {
-    public static TelegramDelivery Disabled { get; } = new(false, 0, 0, "Telegram is disabled (Andalan:Telegram:Enabled=false).");
+    public static TelegramDelivery Disabled { get; } =
+        new(false, 0, 0, "Telegram is disabled (Andalan:Telegram:Enabled=false).");
 }

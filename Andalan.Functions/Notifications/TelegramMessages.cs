@@ -68,7 +68,8 @@ public static class TelegramMessages
         var icon = summary.SucceededCount == exports.Count && exports.Count > 0 ? "✅"
             : summary.SucceededCount == 0 ? "❌" : "⚠️";
         var text = new StringBuilder()
-            .Append(icon).Append(" <b>Ringkasan run</b> <code>").Append(TelegramHtml.Escape(summary.RunId)).Append("</code>")
+            .Append(icon).Append(" <b>Ringkasan run</b> <code>").Append(TelegramHtml.Escape(summary.RunId))
+            .Append("</code>")
             .Append("\nBerhasil: ").Append(Number(summary.SucceededCount)).Append(" dari ").Append(Number(exports.Count))
             .Append(" ekspor (").Append(Percent(summary.SuccessRate)).Append(')')
             .Append("\nTotal: ").Append(Counts(

@@ -19,9 +19,11 @@ public static class SecretsRegistration
             .BindConfiguration(KeyVaultOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyVaultOptions>, RequiredSecretsValidator>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<KeyVaultOptions>, RequiredSecretsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new SecretsPreflight(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SecretsPreflight(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimeProvider>()));
 
         return services;
     }

@@ -7,15 +7,22 @@ namespace Andalan.Functions.Secrets;
 /// <summary>Turns a Key Vault or identity failure into words an operator can act on, without any secret.</summary>
 internal static class VaultFailure
 {
-    public static bool IsVaultFailure(Exception exception) =>
-        exception is RequestFailedException or AuthenticationFailedException or CredentialUnavailableException
-            or HttpRequestException;
+    public static bool IsVaultFailure(Exception exception) => exception switch
+    {
+        // Azure.Core reports a request that failed on every retry as all the attempts' failures together.
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsVaultFailure),
+        _ => exception is RequestFailedException or AuthenticationFailedException or CredentialUnavailableException
+            or HttpRequestException,
+    };
 
     public static SecretsUnavailableException Explain(Uri vaultUri, Exception exception)
     {
         ArgumentNullException.ThrowIfNull(vaultUri);
         ArgumentNullException.ThrowIfNull(exception);
-        var (reason, check) = exception switch
+        var failure = exception is AggregateException { InnerExceptions.Count: > 0 } aggregate
+            ? aggregate.InnerExceptions[^1]
+            : exception;
+        var (reason, check) = failure switch
         {
             CredentialUnavailableException or AuthenticationFailedException => (
                 "no access token could be obtained for it",
@@ -32,7 +39,7 @@ internal static class VaultFailure
                 $"it answered HTTP {failed.Status} {failed.ErrorCode}",
                 "the vault's state in the Azure portal"),
             _ => (
-                $"it could not be reached ({Innermost(exception)})",
+                $"it could not be reached ({Innermost(failure)})",
                 "that Andalan__KeyVault__VaultUri is right, that the vault exists and that the network allows it"),
         };
 

@@ -50,7 +50,8 @@ public sealed class ExportArchive : IDisposable
     {
         ArgumentNullException.ThrowIfNull(path);
         await using var content = new FileStream(
-            path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920,
+            FileOptions.Asynchronous | FileOptions.SequentialScan);
 
         return await StoreAsync(runId, export, Path.GetFileName(path), content, contentType, kind, cancellationToken);
     }
@@ -240,8 +241,12 @@ public sealed class ExportArchive : IDisposable
             Value(FileNameKey) is { Length: > 0 } fileName ? Uri.UnescapeDataString(fileName) : segments[^1],
             blob.Name,
             Value(Sha256Key),
-            long.TryParse(Value(SizeKey), CultureInfo.InvariantCulture, out var size) ? size : blob.Properties.ContentLength ?? 0,
-            Value(ContentTypeKey) is { Length: > 0 } type ? type : blob.Properties.ContentType ?? "application/octet-stream",
+            long.TryParse(Value(SizeKey), CultureInfo.InvariantCulture, out var size)
+                ? size
+                : blob.Properties.ContentLength ?? 0,
+            Value(ContentTypeKey) is { Length: > 0 } type
+                ? type
+                : blob.Properties.ContentType ?? "application/octet-stream",
             Enum.TryParse<ArchivedFileKind>(Value(KindKey), out var kind) ? kind : ArchivedFileKind.Download,
             blob.Properties.CreatedOn ?? DateTimeOffset.MinValue);
     }

@@ -84,7 +84,8 @@ public sealed class RunHistory : IDisposable
         CheckRunId(runId);
         await EnsureTableAsync(cancellationToken);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RunId eq {runId}");
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken))
+        var matches = _table.QueryAsync<TableEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken);
+        await foreach (var entity in matches)
         {
             return Read(entity);
         }

@@ -59,7 +59,8 @@ public static class KeyVaultEndpoints
             return Error(404, "SecretNotFound",
                 $"A secret with (name/id) {name}{(version is null ? string.Empty : "/" + version)} was not found in " +
                 "this key vault. If you recently deleted this secret you may be able to recover it using the correct " +
-                "recovery command. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182");
+                "recovery command. For help resolving this issue, please see " +
+                "https://go.microsoft.com/fwlink/?linkid=2125182");
         }
 
         if (!secret.Enabled)
@@ -143,7 +144,8 @@ public static class KeyVaultEndpoints
         {
             try
             {
-                skip = int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(skipToken)), CultureInfo.InvariantCulture);
+                var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(skipToken));
+                skip = int.Parse(decoded, CultureInfo.InvariantCulture);
             }
             catch (FormatException)
             {
@@ -155,7 +157,8 @@ public static class KeyVaultEndpoints
         string? nextLink = null;
         if (skip + size < items.Count)
         {
-            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes((skip + size).ToString(CultureInfo.InvariantCulture)));
+            var next = (skip + size).ToString(CultureInfo.InvariantCulture);
+            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(next));
             nextLink = new Uri(addresses.VaultUrl,
                 $"{path}?api-version={Uri.EscapeDataString(context.Request.Query["api-version"].ToString())}" +
                 $"&$skiptoken={Uri.EscapeDataString(token)}&maxresults={size}").ToString();

@@ -152,7 +152,8 @@ public static class TelegramMarkdownParser
         {
             var newline = text.IndexOf('\n', j);
             var firstLine = newline < 0 ? string.Empty : text[j..newline];
-            if (firstLine.Length > 0 && !firstLine.Any(char.IsWhiteSpace) && !firstLine.Contains('`', StringComparison.Ordinal))
+            if (firstLine.Length > 0 && !firstLine.Any(char.IsWhiteSpace)
+                && !firstLine.Contains('`', StringComparison.Ordinal))
             {
                 language = firstLine;
                 j = newline + 1;
