@@ -1,6 +1,6 @@
 namespace Andalan.Functions.Exports;
 
-/// <summary>The configured exports, by name, in configuration order.</summary>
+/// <summary>The configured exports, by name, in their configured order.</summary>
 public sealed class ExportCatalog
 {
     /// <summary>The configuration section that holds the exports.</summary>
@@ -11,7 +11,7 @@ public sealed class ExportCatalog
     public ExportCatalog(IEnumerable<ExportDefinition> exports)
     {
         ArgumentNullException.ThrowIfNull(exports);
-        All = [.. exports];
+        All = [.. exports.OrderBy(e => e.Order).ThenBy(e => e.Name, StringComparer.Ordinal)];
         _byName = All.ToDictionary(e => e.Name, StringComparer.OrdinalIgnoreCase);
     }
 

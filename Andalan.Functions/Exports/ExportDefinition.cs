@@ -15,6 +15,9 @@ public sealed class ExportDefinition
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>Where the export comes in a run and in reports; configuration sorts its keys, so order is explicit.</summary>
+    public int Order { get; set; } = 100;
+
     public ExportFormat Format { get; set; } = ExportFormat.Pdf;
 
     /// <summary>The name of the field whose value identifies a record.</summary>

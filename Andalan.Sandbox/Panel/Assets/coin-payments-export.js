@@ -98,7 +98,7 @@
 
   /**
    * Column widths: each column as wide as its widest cell, except the name column, which stops at NAME_WIDTH and
-   * wraps longer names over more lines. Width left over is shared by all columns, so the table spans the page.
+   * wraps longer names over more lines at spaces. Width left over is shared by all columns, so the table spans the page.
    */
   function layoutColumns(columns, rows, totals) {
     const measured = columns.map(column => {
@@ -112,10 +112,14 @@
 
     const available = PAGE.right - PAGE.left;
     const wrapped = measured.find(column => column.key === WRAPPED);
-    const headerWidth = AndalanPdf.textWidth(wrapped.label, 'bold', SIZE) + 2 * PAD_X;
-    wrapped.width = Math.max(Math.min(wrapped.width, NAME_WIDTH), headerWidth);
+    // Like an HTML table's min-content width: never narrower than the header or the longest single word, so
+    // a word is never drawn across the next column.
+    const longestWord = rows.flatMap(row => String(row[WRAPPED] || '').split(/\s+/)).reduce(
+      (max, word) => Math.max(max, AndalanPdf.textWidth(word, 'regular', SIZE)), 0);
+    const minimum = Math.max(AndalanPdf.textWidth(wrapped.label, 'bold', SIZE), longestWord) + 2 * PAD_X;
+    wrapped.width = Math.max(Math.min(wrapped.width, NAME_WIDTH), minimum);
     const others = measured.filter(column => column !== wrapped).reduce((sum, column) => sum + column.width, 0);
-    wrapped.width = Math.max(Math.min(wrapped.width, available - others), headerWidth);
+    wrapped.width = Math.max(Math.min(wrapped.width, available - others), minimum);
 
     const used = measured.reduce((sum, column) => sum + column.width, 0);
     const spare = Math.max(0, available - used) / measured.length;
