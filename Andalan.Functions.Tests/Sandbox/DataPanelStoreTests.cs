@@ -166,17 +166,6 @@ public sealed class DataPanelStoreTests
         Assert.Equal(before.Users.Count + changes["users"].Added.Count, store.Users().Count);
     }
 
-    [Fact]
-    public void Constructor_LargeSizes_GeneratesInSeconds()
-    {
-        var started = System.Diagnostics.Stopwatch.StartNew();
-
-        var store = Store(Start, o => (o.Transactions, o.PointTransactions, o.Users, o.CoinPayments) = (200_000, 50_000, 20_000, 20_000));
-
-        Assert.Equal(200_000, store.Transactions(null, null).Count);
-        Assert.InRange(started.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(20));
-    }
-
     private static PanelStore Store(DateTimeOffset start, Action<SandboxOptions>? configure = null)
     {
         var options = new SandboxOptions();

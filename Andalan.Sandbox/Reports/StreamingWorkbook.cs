@@ -22,13 +22,17 @@ internal sealed class StreamingWorkbook : IDisposable
     private static readonly XmlWriterSettings PartSettings = new() { Encoding = new UTF8Encoding(false), CloseOutput = true };
 
     private readonly ZipArchive _zip;
+    private readonly DateTimeOffset _modified;
     private readonly string[] _columns;
     private XmlWriter? _sheet;
     private int _row;
 
-    public StreamingWorkbook(Stream output, string sheetName, IReadOnlyList<double> columnWidths, int frozenRows)
+    /// <param name="modified">Stamped on every zip entry, so the same rows give the same bytes.</param>
+    public StreamingWorkbook(
+        Stream output, string sheetName, IReadOnlyList<double> columnWidths, int frozenRows, DateTime modified)
     {
         ArgumentNullException.ThrowIfNull(columnWidths);
+        _modified = new DateTimeOffset(modified, TimeSpan.Zero);
         _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         _columns = [.. Enumerable.Range(0, columnWidths.Count).Select(ColumnName)];
         WriteFixedParts(sheetName);
@@ -157,7 +161,7 @@ internal sealed class StreamingWorkbook : IDisposable
 
     private void BeginSheet(IReadOnlyList<double> columnWidths, int frozenRows)
     {
-        _sheet = XmlWriter.Create(_zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open(), PartSettings);
+        _sheet = XmlWriter.Create(Entry("xl/worksheets/sheet1.xml").Open(), PartSettings);
         _sheet.WriteStartDocument(standalone: true);
         _sheet.WriteStartElement("worksheet", Main);
         _sheet.WriteAttributeString("xmlns", "r", null, Relationships);
@@ -260,9 +264,17 @@ internal sealed class StreamingWorkbook : IDisposable
             """);
     }
 
+    private ZipArchiveEntry Entry(string name)
+    {
+        var entry = _zip.CreateEntry(name, CompressionLevel.Fastest);
+        entry.LastWriteTime = _modified;
+
+        return entry;
+    }
+
     private void WritePart(string name, string xml)
     {
-        using var writer = new StreamWriter(_zip.CreateEntry(name, CompressionLevel.Fastest).Open(), new UTF8Encoding(false));
+        using var writer = new StreamWriter(Entry(name).Open(), new UTF8Encoding(false));
         writer.Write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n");
         writer.Write(xml);
     }

@@ -26,7 +26,7 @@ internal static class TransactionsWorkbook
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(layout);
         using var output = new MemoryStream(64 + (records.Count * 160));
-        using (var book = new StreamingWorkbook(output, "Transaksi", Widths, frozenRows: HeaderRow))
+        using (var book = new StreamingWorkbook(output, "Transaksi", Widths, HeaderRow, layout.PrintedAt))
         {
             book.BeginRow(1);
             book.Text(0, Title, CellStyle.Title);
