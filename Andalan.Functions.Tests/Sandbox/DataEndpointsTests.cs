@@ -21,17 +21,21 @@ public sealed class DataEndpointsTests : IClassFixture<SandboxFixture>
         var to = DateOnly.FromDateTime(Store.Now).AddDays(-2);
         var from = to.AddDays(-3);
 
-        var csv = await _fixture.Http.GetStringAsync($"/_sandbox/truth/transactions?date_from={from:yyyy-MM-dd}&date_to={to:yyyy-MM-dd}");
+        var csv = await _fixture.Http.GetStringAsync(
+            $"/_sandbox/truth/transactions?date_from={from:yyyy-MM-dd}&date_to={to:yyyy-MM-dd}");
 
         var lines = csv.Split("\r\n");
         var expected = Store.Transactions(from, to);
-        Assert.Equal("invoice_no,transaction_at,member_name,member_phone,store,total_amount,points_earned,payment_method,status", lines[0]);
+        Assert.Equal(
+            "invoice_no,transaction_at,member_name,member_phone,store,total_amount,points_earned,payment_method,status",
+            lines[0]);
         Assert.Equal(expected.Count + 2, lines.Length);
         Assert.Equal(string.Empty, lines[^1]);
         Assert.Equal(expected.Select(t => t.InvoiceNo), lines[1..^1].Select(l => l.Split(',')[0]));
         var first = expected[0];
         Assert.StartsWith($"{first.InvoiceNo},{first.At:yyyy-MM-dd'T'HH:mm:ss},", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith($",{first.TotalAmount},{first.PointsEarned},{first.PaymentMethod},{first.Status}", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(
+            $",{first.TotalAmount},{first.PointsEarned},{first.PaymentMethod},{first.Status}", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,7 +46,9 @@ public sealed class DataEndpointsTests : IClassFixture<SandboxFixture>
         var records = Store.PointTransactions(null, null);
         var noEmail = records.First(p => p.UserEmail is null);
         var withComma = records.First(p => p.Description?.Contains(',', StringComparison.Ordinal) == true);
-        Assert.Contains($"\r\n{noEmail.Id},{noEmail.CreatedAt:yyyy-MM-dd'T'HH:mm:ss},{noEmail.UserName},,{noEmail.Type},", csv, StringComparison.Ordinal);
+        Assert.Contains(
+            $"\r\n{noEmail.Id},{noEmail.CreatedAt:yyyy-MM-dd'T'HH:mm:ss},{noEmail.UserName},,{noEmail.Type},", csv,
+            StringComparison.Ordinal);
         Assert.Contains($",\"{withComma.Description}\",{withComma.Balance}\r\n", csv, StringComparison.Ordinal);
         Assert.Equal(records.Count + 1, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
@@ -53,9 +59,11 @@ public sealed class DataEndpointsTests : IClassFixture<SandboxFixture>
         var users = await _fixture.Http.GetStringAsync("/_sandbox/truth/users?date_from=2000-01-01&date_to=2000-01-02");
         var payments = await _fixture.Http.GetStringAsync("/_sandbox/truth/coin_payments");
 
-        Assert.StartsWith("user_id,name,email,phone,registered_at,tier,points,coins,status\r\nU000001,", users, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "user_id,name,email,phone,registered_at,tier,points,coins,status\r\nU000001,", users, StringComparison.Ordinal);
         Assert.Equal(Store.Users().Count + 1, users.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.StartsWith("payment_id,paid_at,user_name,invoice_no,coins,amount,status\r\n", payments, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "payment_id,paid_at,user_name,invoice_no,coins,amount,status\r\n", payments, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,10 +13,13 @@ public sealed class ReportRendererTests
         new FakeTimeProvider(new DateTimeOffset(2025, 9, 14, 1, 15, 0, TimeSpan.Zero))));
 
     [Theory]
-    [InlineData(ReportRenderer.Transactions, "transaksi_2025-09-08_2025-09-14.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK")]
+    [InlineData(
+        ReportRenderer.Transactions, "transaksi_2025-09-08_2025-09-14.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK")]
     [InlineData(ReportRenderer.PointTransactions, "poin_2025-09-08_2025-09-14.pdf", "application/pdf", "%PDF-")]
     [InlineData(ReportRenderer.Users, "member_2025-09-14.pdf", "application/pdf", "%PDF-")]
-    public void Render_DateWindow_NamesTheFileAfterTheExportAndPeriod(string export, string fileName, string contentType, string magic)
+    public void Render_DateWindow_NamesTheFileAfterTheExportAndPeriod(
+        string export, string fileName, string contentType, string magic)
     {
         var file = _renderer.Render(export, new DateOnly(2025, 9, 8), new DateOnly(2025, 9, 14), ExportFault.None);
 
@@ -45,7 +48,8 @@ public sealed class ReportRendererTests
     [Fact]
     public void Render_ServerError_IsLeftToTheWebLayer()
     {
-        Assert.Throws<InvalidOperationException>(() => _renderer.Render(ReportRenderer.Users, null, null, ExportFault.ServerError));
+        Assert.Throws<InvalidOperationException>(
+            () => _renderer.Render(ReportRenderer.Users, null, null, ExportFault.ServerError));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ internal sealed class PdfPigPageContent
     private (NameToken? Font, double Size) _state;
     private (double X, double Y) _line;
 
-    /// <summary>The resource name PdfPig gave the font of the page's most recent <see cref="PdfPageBuilder.AddText"/>.</summary>
+    /// <summary>The resource name of the font of the page's latest <see cref="PdfPageBuilder.AddText"/>.</summary>
     public static NameToken FontOfLastText(PdfPageBuilder page)
     {
         ArgumentNullException.ThrowIfNull(page);

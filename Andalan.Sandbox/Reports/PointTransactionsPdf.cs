@@ -42,7 +42,7 @@ internal static class PointTransactionsPdf
         builder.DocumentInformation.Producer = "Andalan ATK Panel (PdfPig)";
         var regular = builder.AddStandard14Font(Standard14Font.Helvetica);
         var bold = builder.AddStandard14Font(Standard14Font.HelveticaBold);
-        var metrics = new Standard14Widths(regular, bold);
+        var metrics = new Standard14Widths();
 
         var rows = new List<(WrappedCell[] Cells, double Height)>(records.Count);
         for (var i = 0; i < records.Count; i++)
@@ -167,7 +167,8 @@ internal static class PointTransactionsPdf
     }
 
     private static void DrawRow(
-        PdfPigPageContent content, double top, double height, WrappedCell[] cells, NameToken regular, Standard14Widths metrics)
+        PdfPigPageContent content, double top, double height, WrappedCell[] cells, NameToken regular,
+        Standard14Widths metrics)
     {
         var x = Margin;
         for (var c = 0; c < Columns.Count; c++)
@@ -188,7 +189,7 @@ internal static class PointTransactionsPdf
         content.Rule(Margin, top - height, Margin + TableWidth, top - height);
     }
 
-    /// <summary>Every column's sides, from the header's top to the last row's bottom: with the row rules, a full grid.</summary>
+    /// <summary>Every column's sides, from the header's top to the last row's bottom: with the row rules, a grid.</summary>
     private static void DrawColumnRules(PdfPigPageContent content, double top, double bottom)
     {
         var x = Margin;
