@@ -35,6 +35,8 @@ public sealed class ExportArchive : IDisposable
     {
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
         _options = options.Value;
         _container = blobs.GetBlobContainerClient(_options.ArchiveContainer);
         _time = time;

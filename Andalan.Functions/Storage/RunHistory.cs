@@ -33,6 +33,7 @@ public sealed class RunHistory : IDisposable
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
         _table = tables.GetTableClient(options.Value.HistoryTable);
         _logger = logger;
     }

@@ -3,7 +3,10 @@ using Andalan.Sandbox.Faults;
 
 namespace Andalan.Sandbox.Data;
 
-/// <summary>Registers the panel's data and its control endpoints: <c>POST /_sandbox/advance</c> and the truth CSV.</summary>
+/// <summary>
+/// Registers the panel's data and its control endpoints: <c>POST /_sandbox/advance</c>, <c>GET /_sandbox/now</c> and
+/// <c>GET /_sandbox/truth/{export}</c>.
+/// </summary>
 public static class PanelDataEndpoints
 {
     public static IServiceCollection AddPanelData(this IServiceCollection services) =>
@@ -30,7 +33,9 @@ public static class PanelDataEndpoints
         {
             if (!TruthCsv.Exports.Contains(export, StringComparer.Ordinal))
             {
-                return Results.NotFound(new { error = $"Unknown export '{export}'. Known: {string.Join(", ", TruthCsv.Exports)}." });
+                var known = string.Join(", ", TruthCsv.Exports);
+
+                return Results.NotFound(new { error = $"Unknown export '{export}'. Known: {known}." });
             }
 
             if (!TryParseDate(date_from, out var from) || !TryParseDate(date_to, out var to))

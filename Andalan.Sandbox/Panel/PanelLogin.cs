@@ -53,7 +53,8 @@ internal static class PanelLogin
             return Results.Redirect("/login");
         }
 
-        if (throttle.LockedFor(email) is { } locked && locked > TimeSpan.Zero)
+        var locked = throttle.LockedFor(email);
+        if (locked > TimeSpan.Zero)
         {
             session.FlashedError = TooManyAttempts(locked);
 

@@ -9,6 +9,14 @@ internal static class PanelReportPage
 {
     public const int PageSize = 25;
 
+    /// <summary>Where the export script reports a failure, and the scripts that build the file in the browser.</summary>
+    private const string BrowserExport = """
+        <div id="export-error" class="alert alert-danger" role="alert" hidden></div>
+        <script src="/js/pdf-writer.js"></script>
+        <script src="/js/coin-payments-export.js"></script>
+
+        """;
+
     public static IResult Show(string slug, HttpContext context, PanelStore store)
     {
         var report = PanelReports.Find(slug);
@@ -35,6 +43,7 @@ internal static class PanelReportPage
             .Append(window is { } applied ? Filter(report, applied) : "<div></div>")
             .Append(ExportControl(report, window))
             .Append("</div>\n<div class=\"card-body\">\n")
+            .Append(report.ExportsInBrowser ? BrowserExport : string.Empty)
             .Append(error is null ? string.Empty : Alert(error))
             .Append(window is { } period ? Period(period) : string.Empty)
             .Append(Table(report, rows, page))
@@ -80,9 +89,6 @@ internal static class PanelReportPage
                 data-date-from="{{from}}" data-date-to="{{to}}">Export PDF</button>
               <a id="export-download" download="pembayaran_koin_{{from}}_{{to}}.pdf" hidden></a>
             </div>
-            <div id="export-error" class="alert alert-danger" role="alert" hidden></div>
-            <script src="/js/pdf-writer.js"></script>
-            <script src="/js/coin-payments-export.js"></script>
             """;
     }
 

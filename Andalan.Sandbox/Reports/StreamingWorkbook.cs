@@ -19,16 +19,21 @@ internal sealed class StreamingWorkbook : IDisposable
     /// <summary>Excel's serial day numbers count from here (the 1900 leap year bug included).</summary>
     private static readonly DateTime SerialEpoch = new(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified);
 
-    private static readonly XmlWriterSettings PartSettings = new() { Encoding = new UTF8Encoding(false), CloseOutput = true };
+    private static readonly XmlWriterSettings PartSettings =
+        new() { Encoding = new UTF8Encoding(false), CloseOutput = true };
 
     private readonly ZipArchive _zip;
+    private readonly DateTimeOffset _modified;
     private readonly string[] _columns;
     private XmlWriter? _sheet;
     private int _row;
 
-    public StreamingWorkbook(Stream output, string sheetName, IReadOnlyList<double> columnWidths, int frozenRows)
+    /// <param name="modified">Stamped on every zip entry, so the same rows give the same bytes.</param>
+    public StreamingWorkbook(
+        Stream output, string sheetName, IReadOnlyList<double> columnWidths, int frozenRows, DateTime modified)
     {
         ArgumentNullException.ThrowIfNull(columnWidths);
+        _modified = new DateTimeOffset(modified, TimeSpan.Zero);
         _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         _columns = [.. Enumerable.Range(0, columnWidths.Count).Select(ColumnName)];
         WriteFixedParts(sheetName);
@@ -125,7 +130,9 @@ internal sealed class StreamingWorkbook : IDisposable
         }
 
         Sheet.WriteStartElement("pageMargins", Main);
-        foreach (var (side, inches) in new[] { ("left", "0.5"), ("right", "0.5"), ("top", "0.75"), ("bottom", "0.75"), ("header", "0.3"), ("footer", "0.3") })
+        string[][] margins = [["left", "0.5"], ["right", "0.5"], ["top", "0.75"], ["bottom", "0.75"], ["header", "0.3"],
+            ["footer", "0.3"]];
+        foreach (var (side, inches) in margins.Select(m => (m[0], m[1])))
         {
             Sheet.WriteAttributeString(side, inches);
         }
@@ -157,7 +164,7 @@ internal sealed class StreamingWorkbook : IDisposable
 
     private void BeginSheet(IReadOnlyList<double> columnWidths, int frozenRows)
     {
-        _sheet = XmlWriter.Create(_zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open(), PartSettings);
+        _sheet = XmlWriter.Create(Entry("xl/worksheets/sheet1.xml").Open(), PartSettings);
         _sheet.WriteStartDocument(standalone: true);
         _sheet.WriteStartElement("worksheet", Main);
         _sheet.WriteAttributeString("xmlns", "r", null, Relationships);
@@ -244,14 +251,17 @@ internal sealed class StreamingWorkbook : IDisposable
             <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
             <cellXfs count="11">
             <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
-            <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center"/></xf>
-            <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>
+            <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"
+                applyAlignment="1"><alignment horizontal="center"/></xf>
+            <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"
+                applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>
             <xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>
             <xf numFmtId="165" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>
             <xf numFmtId="3" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>
             <xf numFmtId="49" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>
             <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1"/>
-            <xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="right"/></xf>
+            <xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1"
+                applyAlignment="1"><alignment horizontal="right"/></xf>
             <xf numFmtId="165" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1"/>
             <xf numFmtId="3" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1"/>
             </cellXfs>
@@ -260,9 +270,17 @@ internal sealed class StreamingWorkbook : IDisposable
             """);
     }
 
+    private ZipArchiveEntry Entry(string name)
+    {
+        var entry = _zip.CreateEntry(name, CompressionLevel.Fastest);
+        entry.LastWriteTime = _modified;
+
+        return entry;
+    }
+
     private void WritePart(string name, string xml)
     {
-        using var writer = new StreamWriter(_zip.CreateEntry(name, CompressionLevel.Fastest).Open(), new UTF8Encoding(false));
+        using var writer = new StreamWriter(Entry(name).Open(), new UTF8Encoding(false));
         writer.Write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n");
         writer.Write(xml);
     }

@@ -103,7 +103,7 @@ public static class TelegramEndpoints
         {
             "GETME" => Ok(Bot(credentials)),
             "SENDMESSAGE" => SendMessage(call),
-            "SENDDOCUMENT" => SendDocument(call),
+            "SENDDOCUMENT" => await SendDocumentAsync(call, context.RequestAborted),
             _ => Error(404, "Not Found"),
         };
     }
@@ -148,7 +148,7 @@ public static class TelegramEndpoints
         return Ok(MessageJson(message, call.Credentials));
     }
 
-    private static IResult SendDocument(Call call)
+    private static async Task<IResult> SendDocumentAsync(Call call, CancellationToken cancellationToken)
     {
         if (ResolveChat(call) is { } chatError)
         {
@@ -190,7 +190,7 @@ public static class TelegramEndpoints
         }
 
         using var stream = new MemoryStream();
-        file.CopyTo(stream);
+        await file.CopyToAsync(stream, cancellationToken);
         var document = new ChatDocument(
             Convert.ToHexString(RandomNumberGenerator.GetBytes(12)), Path.GetFileName(file.FileName),
             file.ContentType is { Length: > 0 } type ? type : "application/octet-stream", stream.ToArray());
