@@ -44,6 +44,10 @@ public sealed class PipelineFixture : IAsyncLifetime, IDisposable
         await _azurite.InitializeAsync();
         _sandbox = await SandboxFixture.StartAsync();
 
+        // Runs follow each other faster here than twice a day; Telegram's flood limits are tested on their own.
+        _sandbox.TelegramLimits().MessagesPerSecond = 0;
+        _sandbox.TelegramLimits().GroupMessagesPerMinute = 0;
+
         var settings = _sandbox.Values
             .Where(v => !v.Key.StartsWith("Andalan__KeyVault", StringComparison.Ordinal) && !v.Key.StartsWith("IDENTITY_", StringComparison.Ordinal))
             .ToDictionary(v => v.Key.Replace("__", ":", StringComparison.Ordinal), v => (string?)v.Value);
@@ -113,7 +117,7 @@ public sealed class PipelineFixture : IAsyncLifetime, IDisposable
         return [.. csv.Split('\n').Skip(1).Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).Order(StringComparer.Ordinal)];
     }
 
-    public IReadOnlyList<string> ChatTexts() => [.. Sandbox.Services.GetRequiredService<TelegramChat>().Messages.Select(m => m.Text)];
+    public IReadOnlyList<string> ChatTexts() => [.. Sandbox.Chat().Messages.Select(m => m.Text)];
 
     public async Task DisposeAsync()
     {
