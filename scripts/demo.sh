@@ -8,6 +8,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 source scripts/setup.sh
+say() { printf '[demo] %s\n' "$*" >&2; }
 
 keep=0
 sandbox_args=()

@@ -23,6 +23,7 @@ public static class CommandLine
         {
             "extract" => await ExtractCommand.RunAsync(rest, Console.Out, Console.Error),
             "run" => await RunCommand.RunAsync(rest, Console.Out, Console.Error),
+            "check" => await CheckCommand.RunAsync(rest, Console.Out, Console.Error),
             _ => Usage(args[0] is "help" or "--help" or "-h" ? Console.Out : Console.Error, args[0]),
         };
     }
@@ -35,7 +36,7 @@ public static class CommandLine
               extract --export NAME FILE [--raw]   print a downloaded file's records as CSV
               run [--export NAME]... [--dry-run] [--summary FILE] [--settings FILE]
                                                    one whole run now with the configured settings
-              check                                preflight: settings, secrets, login, pages, sheets, Telegram
+              check [--settings FILE]              preflight: settings, secrets, login, pages, sheets, Telegram
 
             --settings FILE reads a local.settings.json-shaped file; its Values become environment variables.
             Without a verb the executable starts the Azure Functions worker.
