@@ -12,7 +12,7 @@ public sealed record SheetSyncOutcome
 
     public bool DryRun { get; init; }
 
-    /// <summary>True when the tab did not exist (or had no header) and the sync laid it out.</summary>
+    /// <summary>True when the tab did not exist (or had no header) and the sync laid it out (or, dry, would).</summary>
     public bool TabCreated { get; init; }
 
     public int New { get; init; }
