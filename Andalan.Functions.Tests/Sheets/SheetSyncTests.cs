@@ -126,6 +126,28 @@ public sealed class SheetSyncTests(SandboxFixture fixture) : IClassFixture<Sandb
     }
 
     [Fact]
+    public async Task SyncAsync_SmallEmptyTabAPersonMade_GrowsItAndLaysItOut()
+    {
+        await using var app = new SheetsAppHost(fixture.Sandbox);
+        using var person = new SandboxSheetsCaller(fixture.Sandbox);
+        await person.AuthorizeAsync();
+        var small = new { title = "Kosong", gridProperties = new { rowCount = 3, columnCount = 5 } };
+        var (status, _) = await person.SendAsync(
+            HttpMethod.Post, ":batchUpdate", new { requests = new[] { new { addSheet = new { properties = small } } } });
+        Assert.Equal(200, status);
+        var export = app.Export("transactions", "Kosong");
+        var records = TransactionRecords.Create(10);
+
+        var outcome = await app.Sync().SyncAsync(export, records, dryRun: false, CancellationToken.None);
+
+        var tab = fixture.Sandbox.Spreadsheet().Tabs.Single(t => t.Title == "Kosong");
+        var values = fixture.Sandbox.Spreadsheet().Snapshot("Kosong", formatted: false)!;
+        Assert.Equal((10, true, 4), (outcome.New, outcome.TabCreated, outcome.ApiCalls));
+        Assert.Equal((11, 9, 1), (tab.RowCount, tab.ColumnCount, tab.FrozenRowCount));
+        Assert.Equal(records.Select(Expected), values.Skip(1).Select(r => r.ToList()));
+    }
+
+    [Fact]
     public async Task SyncAsync_RenamedColumn_RefusesNamingItAndWritesNothing()
     {
         await using var app = new SheetsAppHost(fixture.Sandbox);

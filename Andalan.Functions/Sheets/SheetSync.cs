@@ -195,6 +195,13 @@ internal sealed partial class SheetSync(
                 requests.Add(new SheetsRequest(AppendDimension: more));
             }
 
+            var gridColumns = sheet.GridProperties?.ColumnCount ?? 0;
+            if (gridColumns < export.Fields.Count)
+            {
+                var wider = new AppendDimensionRequest(sheetId, "COLUMNS", export.Fields.Count - gridColumns);
+                requests.Add(new SheetsRequest(AppendDimension: wider));
+            }
+
             requests.Add(new SheetsRequest(UpdateSheetProperties: new UpdateSheetPropertiesRequest(
                 new SheetProperties(sheetId, null, GridProperties: new GridProperties(FrozenRowCount: 1)),
                 "gridProperties.frozenRowCount")));
