@@ -19,7 +19,8 @@ public sealed class SheetsSandboxTests(SandboxFixture fixture) : IClassFixture<S
     [InlineData("C5:A1", null, 0, 0, 5, 3)]
     [InlineData("2:5", null, 1, null, 5, null)]
     [InlineData("Data", "Data", null, null, null, null)]
-    public void A1Range_Parse_ReadsSheetAndBounds(string text, string? sheet, int? startRow, int? startColumn, int? endRow, int? endColumn)
+    public void A1Range_Parse_ReadsSheetAndBounds(
+        string text, string? sheet, int? startRow, int? startColumn, int? endRow, int? endColumn)
     {
         var range = A1Range.Parse(text, title => title == "Data");
 
@@ -44,7 +45,7 @@ public sealed class SheetsSandboxTests(SandboxFixture fixture) : IClassFixture<S
         using var caller = await AuthorizedAsync();
         await AddTabAsync(caller, "Transaksi Poin");
 
-        var (status, body) = await caller.SendAsync(HttpMethod.Get, "/values/" + SandboxSheetsCaller.Range("'Transaksi Poin'!A:C"));
+        var (status, body) = await caller.ReadAsync("'Transaksi Poin'!A:C");
 
         Assert.Equal(200, status);
         Assert.Equal("'Transaksi Poin'!A1:C1000", body.GetProperty("range").GetString());
@@ -58,11 +59,11 @@ public sealed class SheetsSandboxTests(SandboxFixture fixture) : IClassFixture<S
         await AddTabAsync(caller, "Input");
         object[] typed = ["0812345678", "=1+1", "2025-09-14", "TRUE", "=HYPERLINK(\"https://x.test\",\"x\")", "+62812"];
 
-        await caller.SendAsync(HttpMethod.Put, "/values/" + SandboxSheetsCaller.Range("Input!A1") + "?valueInputOption=RAW", new { values = new[] { typed } });
-        await caller.SendAsync(HttpMethod.Put, "/values/" + SandboxSheetsCaller.Range("Input!A2") + "?valueInputOption=USER_ENTERED", new { values = new[] { typed } });
-        var (_, raw) = await caller.SendAsync(HttpMethod.Get, "/values/Input!A1:F2?valueRenderOption=UNFORMATTED_VALUE");
-        var (_, formatted) = await caller.SendAsync(HttpMethod.Get, "/values/Input!A2:F2");
-        var (_, formulas) = await caller.SendAsync(HttpMethod.Get, "/values/Input!B2?valueRenderOption=FORMULA");
+        await caller.WriteAsync("Input!A1", [typed], "RAW");
+        await caller.WriteAsync("Input!A2", [typed], "USER_ENTERED");
+        var (_, raw) = await caller.ReadAsync("Input!A1:F2", "valueRenderOption=UNFORMATTED_VALUE");
+        var (_, formatted) = await caller.ReadAsync("Input!A2:F2");
+        var (_, formulas) = await caller.ReadAsync("Input!B2", "valueRenderOption=FORMULA");
 
         var rawRow = raw.GetProperty("values")[0];
         var enteredRow = raw.GetProperty("values")[1];
@@ -83,17 +84,11 @@ public sealed class SheetsSandboxTests(SandboxFixture fixture) : IClassFixture<S
     {
         using var caller = await AuthorizedAsync();
         await AddTabAsync(caller, "Append");
-        await caller.SendAsync(HttpMethod.Put, "/values/Append!A1?valueInputOption=RAW", new
-        {
-            values = new[] { new object[] { "id", "name" }, new object[] { "1", "Ani" }, new object[] { "2", "Budi" } },
-        });
-        await caller.SendAsync(HttpMethod.Put, "/values/Append!A6?valueInputOption=RAW", new { values = new[] { new object[] { "note" } } });
+        await caller.WriteAsync("Append!A1", [["id", "name"], ["1", "Ani"], ["2", "Budi"]]);
+        await caller.WriteAsync("Append!A6", [["note"]]);
 
-        var (status, body) = await caller.SendAsync(
-            HttpMethod.Post,
-            "/values/" + SandboxSheetsCaller.Range("Append!A1:C") + ":append?valueInputOption=RAW&insertDataOption=INSERT_ROWS",
-            new { values = new[] { new object[] { "3", "Citra" } } });
-        var (_, after) = await caller.SendAsync(HttpMethod.Get, "/values/Append!A1:B7");
+        var (status, body) = await caller.AppendAsync("Append!A1:C", [["3", "Citra"]]);
+        var (_, after) = await caller.ReadAsync("Append!A1:B7");
 
         Assert.Equal(200, status);
         Assert.Equal("Append!A1:B3", body.GetProperty("tableRange").GetString());
@@ -108,13 +103,13 @@ public sealed class SheetsSandboxTests(SandboxFixture fixture) : IClassFixture<S
     {
         using var caller = await AuthorizedAsync();
 
-        var (status, body) = await caller.SendAsync(
-            HttpMethod.Put, "/values/Sheet1!A1001?valueInputOption=RAW", new { values = new[] { new object[] { "x" } } });
+        var (status, body) = await caller.WriteAsync("Sheet1!A1001", [["x"]]);
 
         Assert.Equal(400, status);
-        Assert.Equal("INVALID_ARGUMENT", body.GetProperty("error").GetProperty("status").GetString());
-        Assert.Equal("Range (Sheet1!A1001) exceeds grid limits. Max rows: 1000, max columns: 26",
-            body.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal("INVALID_ARGUMENT", SandboxSheetsCaller.ErrorStatus(body));
+        Assert.Equal(
+            "Range (Sheet1!A1001) exceeds grid limits. Max rows: 1000, max columns: 26",
+            SandboxSheetsCaller.ErrorMessage(body));
     }
 
     [Fact]
@@ -126,20 +121,31 @@ public sealed class SheetsSandboxTests(SandboxFixture fixture) : IClassFixture<S
         {
             requests = new object[]
             {
-                new { updateSheetProperties = new { properties = new { sheetId, gridProperties = new { frozenRowCount = 1 } }, fields = "gridProperties.frozenRowCount" } },
+                new
+                {
+                    updateSheetProperties = new
+                    {
+                        properties = new { sheetId, gridProperties = new { frozenRowCount = 1 } },
+                        fields = "gridProperties.frozenRowCount",
+                    },
+                },
                 Format(sheetId, 0, "CURRENCY", "\"Rp\" #,##0"),
                 Format(sheetId, 1, "DATE_TIME", "yyyy-mm-dd hh:mm:ss"),
             },
         });
-        await caller.SendAsync(HttpMethod.Put, "/values/Formats!A2?valueInputOption=RAW", new { values = new[] { new object[] { 1250000, 45914.34375 } } });
+        await caller.WriteAsync("Formats!A2", [[1250000, 45914.34375]]);
 
-        var (_, sheets) = await caller.SendAsync(HttpMethod.Get, "?fields=" + Uri.EscapeDataString("sheets.properties(title,gridProperties)"));
-        var (_, shown) = await caller.SendAsync(HttpMethod.Get, "/values/Formats!A2:B2");
-        var (_, dates) = await caller.SendAsync(HttpMethod.Get, "/values/Formats!B2?valueRenderOption=UNFORMATTED_VALUE&dateTimeRenderOption=FORMATTED_STRING");
+        var mask = Uri.EscapeDataString("sheets.properties(title,gridProperties)");
+        var (_, sheets) = await caller.SendAsync(HttpMethod.Get, "?fields=" + mask);
+        var (_, shown) = await caller.ReadAsync("Formats!A2:B2");
+        var (_, dates) = await caller.ReadAsync(
+            "Formats!B2", "valueRenderOption=UNFORMATTED_VALUE&dateTimeRenderOption=FORMATTED_STRING");
 
-        var tab = sheets.GetProperty("sheets").EnumerateArray().Single(s => s.GetProperty("properties").GetProperty("title").GetString() == "Formats");
-        Assert.Equal(1, tab.GetProperty("properties").GetProperty("gridProperties").GetProperty("frozenRowCount").GetInt32());
-        Assert.False(tab.GetProperty("properties").TryGetProperty("sheetId", out _));
+        var tab = sheets.GetProperty("sheets").EnumerateArray()
+            .Select(s => s.GetProperty("properties"))
+            .Single(p => p.GetProperty("title").GetString() == "Formats");
+        Assert.Equal(1, tab.GetProperty("gridProperties").GetProperty("frozenRowCount").GetInt32());
+        Assert.False(tab.TryGetProperty("sheetId", out _));
         Assert.Equal("Rp 1,250,000", shown.GetProperty("values")[0][0].GetString());
         Assert.Equal("2025-09-14 08:15:00", shown.GetProperty("values")[0][1].GetString());
         Assert.Equal("2025-09-14 08:15:00", dates.GetProperty("values")[0][0].GetString());
@@ -156,13 +162,24 @@ public sealed class SheetsSandboxTests(SandboxFixture fixture) : IClassFixture<S
             requests = new object[]
             {
                 new { addSheet = new { properties = new { title = "Small" } } },
-                new { addSheet = new { properties = new { title = "Huge", gridProperties = new { rowCount = 500_000, columnCount = 20 } } } },
+                new
+                {
+                    addSheet = new
+                    {
+                        properties = new
+                        {
+                            title = "Huge",
+                            gridProperties = new { rowCount = 500_000, columnCount = 20 },
+                        },
+                    },
+                },
             },
         });
 
         Assert.Equal(400, status);
-        Assert.Equal("This action would increase the number of cells in the workbook above the limit of 10000000 cells.",
-            body.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal(
+            "This action would increase the number of cells in the workbook above the limit of 10000000 cells.",
+            SandboxSheetsCaller.ErrorMessage(body));
         Assert.Equal(before, fixture.Sandbox.Spreadsheet().Tabs.Count);
     }
 
@@ -173,7 +190,7 @@ public sealed class SheetsSandboxTests(SandboxFixture fixture) : IClassFixture<S
         using var otherKey = RSA.Create(2048);
 
         using var response = await caller.ExchangeAsync(caller.Assertion(otherKey));
-        var body = await SandboxSheetsCaller.ReadAsync(response);
+        var body = await SandboxSheetsCaller.BodyOf(response);
 
         Assert.Equal(400, (int)response.StatusCode);
         Assert.Equal("invalid_grant", body.GetProperty("error").GetString());
@@ -189,9 +206,9 @@ public sealed class SheetsSandboxTests(SandboxFixture fixture) : IClassFixture<S
         using var lifetime = await caller.ExchangeAsync(caller.Assertion(lifetime: TimeSpan.FromHours(2)));
         using var past = await caller.ExchangeAsync(caller.Assertion(issuedAt: DateTimeOffset.UtcNow.AddHours(-2)));
 
-        Assert.Equal("invalid_grant", (await SandboxSheetsCaller.ReadAsync(audience)).GetProperty("error").GetString());
-        Assert.Equal("invalid_grant", (await SandboxSheetsCaller.ReadAsync(lifetime)).GetProperty("error").GetString());
-        Assert.Equal("invalid_grant", (await SandboxSheetsCaller.ReadAsync(past)).GetProperty("error").GetString());
+        Assert.Equal("invalid_grant", (await SandboxSheetsCaller.BodyOf(audience)).GetProperty("error").GetString());
+        Assert.Equal("invalid_grant", (await SandboxSheetsCaller.BodyOf(lifetime)).GetProperty("error").GetString());
+        Assert.Equal("invalid_grant", (await SandboxSheetsCaller.BodyOf(past)).GetProperty("error").GetString());
     }
 
     [Fact]
@@ -224,15 +241,16 @@ public sealed class SheetsSandboxTests(SandboxFixture fixture) : IClassFixture<S
         JsonElement last = default;
         for (var i = 0; i < 3; i++)
         {
-            (var status, last) = await caller.SendAsync(HttpMethod.Get, "/values/Sheet1!A1");
+            (var status, last) = await caller.ReadAsync("Sheet1!A1");
             statuses.Add(status);
         }
 
-        var (writeStatus, _) = await caller.SendAsync(HttpMethod.Put, "/values/Sheet1!A1?valueInputOption=RAW", new { values = new[] { new[] { "x" } } });
+        var (writeStatus, _) = await caller.WriteAsync("Sheet1!A1", [["x"]]);
 
         Assert.Equal([200, 200, 429], statuses);
-        Assert.Equal("RESOURCE_EXHAUSTED", last.GetProperty("error").GetProperty("status").GetString());
-        Assert.Contains("'Read requests per minute per user'", last.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("RESOURCE_EXHAUSTED", SandboxSheetsCaller.ErrorStatus(last));
+        Assert.Contains(
+            "'Read requests per minute per user'", SandboxSheetsCaller.ErrorMessage(last), StringComparison.Ordinal);
         Assert.Equal(200, writeStatus);
     }
 
@@ -243,17 +261,18 @@ public sealed class SheetsSandboxTests(SandboxFixture fixture) : IClassFixture<S
         sandbox.SheetsLimits().MaxRequestBytes = 4_000;
         using var caller = new SandboxSheetsCaller(sandbox);
         await caller.AuthorizeAsync();
-        var big = new { values = new[] { new[] { new string('x', 5_000) } } };
+
         var small = JsonSerializer.SerializeToUtf8Bytes(new { values = new[] { new[] { "gzipped" } } });
 
-        var (bigStatus, bigBody) = await caller.SendAsync(HttpMethod.Put, "/values/Sheet1!A1?valueInputOption=RAW", big);
+        var (bigStatus, bigBody) = await caller.WriteAsync("Sheet1!A1", [[new string('x', 5_000)]]);
         using var zipped = new MemoryStream();
         await using (var gzip = new GZipStream(zipped, CompressionLevel.Fastest, leaveOpen: true))
         {
             await gzip.WriteAsync(small);
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(caller.Spreadsheet + "/values/Sheet1!A2?valueInputOption=RAW", UriKind.Relative))
+        var path = new Uri(caller.Spreadsheet + "/values/Sheet1!A2?valueInputOption=RAW", UriKind.Relative);
+        using var request = new HttpRequestMessage(HttpMethod.Put, path)
         {
             Content = new StreamContent(new MemoryStream(zipped.ToArray())),
         };
@@ -263,7 +282,7 @@ public sealed class SheetsSandboxTests(SandboxFixture fixture) : IClassFixture<S
         using var response = await caller.Http.SendAsync(request);
 
         Assert.Equal(413, bigStatus);
-        Assert.Equal("Request payload size exceeds the limit: 4000 bytes.", bigBody.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal("Request payload size exceeds the limit: 4000 bytes.", SandboxSheetsCaller.ErrorMessage(bigBody));
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("gzipped", sandbox.Spreadsheet().Snapshot("Sheet1", formatted: true)![1][0]);
     }
@@ -273,10 +292,11 @@ public sealed class SheetsSandboxTests(SandboxFixture fixture) : IClassFixture<S
     {
         using var caller = await AuthorizedAsync();
         await AddTabAsync(caller, "Lihat Saya");
-        await caller.SendAsync(HttpMethod.Put, "/values/" + SandboxSheetsCaller.Range("'Lihat Saya'!A1") + "?valueInputOption=RAW",
-            new { values = new[] { new object[] { "<b>teks</b>", 42 } } });
+        await caller.WriteAsync("'Lihat Saya'!A1", [["<b>teks</b>", 42]]);
 
-        using var json = JsonDocument.Parse(await fixture.Http.GetStringAsync(new Uri("/_sandbox/sheets/Lihat%20Saya.json", UriKind.Relative)));
+        var snapshotUrl = new Uri("/_sandbox/sheets/Lihat%20Saya.json", UriKind.Relative);
+        var snapshot = await fixture.Http.GetStringAsync(snapshotUrl);
+        using var json = JsonDocument.Parse(snapshot);
         var html = await fixture.Http.GetStringAsync(new Uri("/_sandbox/sheets/Lihat%20Saya", UriKind.Relative));
         var index = await fixture.Http.GetStringAsync(new Uri("/_sandbox/sheets", UriKind.Relative));
 
@@ -302,7 +322,9 @@ public sealed class SheetsSandboxTests(SandboxFixture fixture) : IClassFixture<S
         });
         Assert.Equal(200, status);
 
-        return body.GetProperty("replies")[0].GetProperty("addSheet").GetProperty("properties").GetProperty("sheetId").GetInt32();
+        var added = body.GetProperty("replies")[0].GetProperty("addSheet");
+
+        return added.GetProperty("properties").GetProperty("sheetId").GetInt32();
     }
 
     private static object Format(int sheetId, int column, string type, string pattern) => new

@@ -27,11 +27,20 @@ internal sealed class SandboxSheetsCaller : IDisposable
 
     /// <summary>A JWT bearer assertion as Google's client libraries make one.</summary>
     public string Assertion(
-        RSA? key = null, string? issuer = null, string? audience = null, DateTimeOffset? issuedAt = null, TimeSpan? lifetime = null,
+        RSA? key = null,
+        string? issuer = null,
+        string? audience = null,
+        DateTimeOffset? issuedAt = null,
+        TimeSpan? lifetime = null,
         string scope = "https://www.googleapis.com/auth/spreadsheets")
     {
         var iat = issuedAt ?? DateTimeOffset.UtcNow;
-        var header = new Dictionary<string, object> { ["alg"] = "RS256", ["typ"] = "JWT", ["kid"] = _sandbox.Credentials.PrivateKeyId };
+        var header = new Dictionary<string, object>
+        {
+            ["alg"] = "RS256",
+            ["typ"] = "JWT",
+            ["kid"] = _sandbox.Credentials.PrivateKeyId,
+        };
         var claims = new Dictionary<string, object>
         {
             ["iss"] = issuer ?? _sandbox.Credentials.ServiceAccountEmail,
@@ -40,7 +49,8 @@ internal sealed class SandboxSheetsCaller : IDisposable
             ["exp"] = (iat + (lifetime ?? TimeSpan.FromHours(1))).ToUnixTimeSeconds(),
             ["scope"] = scope,
         };
-        var signed = Base64Url(JsonSerializer.SerializeToUtf8Bytes(header)) + "." + Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
+        var signed = Base64Url(JsonSerializer.SerializeToUtf8Bytes(header)) + "." +
+            Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
         var signature = (key ?? _sandbox.Credentials.ServiceAccountKey).SignData(
             Encoding.ASCII.GetBytes(signed), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
 
@@ -48,11 +58,13 @@ internal sealed class SandboxSheetsCaller : IDisposable
     }
 
     public async Task<HttpResponseMessage> ExchangeAsync(string assertion) =>
-        await Http.PostAsync(new Uri("/oauth2/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer",
-            ["assertion"] = assertion,
-        }));
+        await Http.PostAsync(
+            new Uri("/oauth2/token", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                ["assertion"] = assertion,
+            }));
 
     /// <summary>Gets a token with a valid assertion and puts it on every later request.</summary>
     public async Task AuthorizeAsync()
@@ -60,7 +72,8 @@ internal sealed class SandboxSheetsCaller : IDisposable
         using var response = await ExchangeAsync(Assertion());
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("access_token").GetString());
+        var token = body.RootElement.GetProperty("access_token").GetString();
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
     public async Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string path, object? body = null)
@@ -73,10 +86,30 @@ internal sealed class SandboxSheetsCaller : IDisposable
 
         using var response = await Http.SendAsync(request);
 
-        return ((int)response.StatusCode, await ReadAsync(response));
+        return ((int)response.StatusCode, await BodyOf(response));
     }
 
-    public static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    /// <summary>values.update of rows at a range, RAW or USER_ENTERED.</summary>
+    public Task<(int Status, JsonElement Body)> WriteAsync(string range, object[][] rows, string input = "RAW") =>
+        SendAsync(HttpMethod.Put, $"/values/{Range(range)}?valueInputOption={input}", new { values = rows });
+
+    /// <summary>values.append of rows after the table in a range, inserting rows.</summary>
+    public Task<(int Status, JsonElement Body)> AppendAsync(string range, object[][] rows) =>
+        SendAsync(
+            HttpMethod.Post,
+            $"/values/{Range(range)}:append?valueInputOption=RAW&insertDataOption=INSERT_ROWS",
+            new { values = rows });
+
+    /// <summary>values.get of a range; <paramref name="query"/> adds options such as valueRenderOption.</summary>
+    public Task<(int Status, JsonElement Body)> ReadAsync(string range, string query = "") =>
+        SendAsync(HttpMethod.Get, $"/values/{Range(range)}{(query.Length > 0 ? "?" + query : string.Empty)}");
+
+    public static string ErrorMessage(JsonElement body) =>
+        body.GetProperty("error").GetProperty("message").GetString()!;
+
+    public static string ErrorStatus(JsonElement body) => body.GetProperty("error").GetProperty("status").GetString()!;
+
+    public static async Task<JsonElement> BodyOf(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
 
@@ -88,5 +121,6 @@ internal sealed class SandboxSheetsCaller : IDisposable
 
     public void Dispose() => Http.Dispose();
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

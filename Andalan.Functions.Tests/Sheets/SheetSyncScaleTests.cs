@@ -36,17 +36,19 @@ public sealed class SheetSyncScaleTests(ITestOutputHelper output)
 
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"bench: first load {first.New:N0} rows, {first.CellsWritten:N0} cells, {first.ApiCalls} calls, {first.Elapsed.TotalSeconds:0.0} s"));
+            $"bench: first load {first.New:N0} rows, {first.CellsWritten:N0} cells, {first.ApiCalls} calls, " +
+            $"{first.Elapsed.TotalSeconds:0.0} s"));
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"bench: re-sync {second.New:N0} new, {second.Changed:N0} changed, {second.Unchanged:N0} unchanged, " +
             $"{second.ApiCalls} calls, {second.Elapsed.TotalSeconds:0.0} s"));
         var values = sandbox.Spreadsheet().Snapshot("Transaksi", formatted: false)!;
         Assert.Equal((Rows, 0L), (first.New, (long)first.Rejected));
-        Assert.True(first.ApiCalls <= Bound(first.CellsWritten), $"{first.ApiCalls} calls for {first.CellsWritten} cells");
+        Assert.True(first.ApiCalls <= Bound(first.CellsWritten), $"{first.ApiCalls} calls, {first.CellsWritten} cells");
         Assert.Equal(first.ApiCalls, firstCalls);
         Assert.Equal((2_000, 1_000, Rows - 1_000), (second.New, second.Changed, second.Unchanged));
-        Assert.True(second.ApiCalls <= Bound(second.CellsWritten), $"{second.ApiCalls} calls for {second.CellsWritten} cells");
+        Assert.True(
+            second.ApiCalls <= Bound(second.CellsWritten), $"{second.ApiCalls} calls, {second.CellsWritten} cells");
         Assert.Equal(second.ApiCalls, secondCalls);
         Assert.All(sandbox.Calls.Calls(SandboxService.Sheets), c => Assert.Equal(200, c.Status));
         Assert.Equal(Rows + 2_000 + 1, values.Count);

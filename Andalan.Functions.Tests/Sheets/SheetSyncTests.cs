@@ -24,7 +24,8 @@ public sealed class SheetSyncTests(SandboxFixture fixture) : IClassFixture<Sandb
         var values = fixture.Sandbox.Spreadsheet().Snapshot("First Load", formatted: false)!;
         var shown = fixture.Sandbox.Spreadsheet().Snapshot("First Load", formatted: true)!;
         var tab = fixture.Sandbox.Spreadsheet().Tabs.Single(t => t.Title == "First Load");
-        Assert.Equal((40, 0, 0, 0, true, 3), (outcome.New, outcome.Changed, outcome.Unchanged, outcome.Rejected, outcome.TabCreated, outcome.ApiCalls));
+        Assert.Equal((40, 0, 0, 0), (outcome.New, outcome.Changed, outcome.Unchanged, outcome.Rejected));
+        Assert.Equal((true, 3), (outcome.TabCreated, outcome.ApiCalls));
         Assert.Equal(export.Fields.Select(f => (object?)f.Name), values[0]);
         Assert.Equal(records.Select(Expected), values.Skip(1).Select(r => r.ToList()));
         Assert.Equal(1, tab.FrozenRowCount);
@@ -65,7 +66,8 @@ public sealed class SheetSyncTests(SandboxFixture fixture) : IClassFixture<Sandb
         var outcome = await app.Sync().SyncAsync(export, records, dryRun: false, CancellationToken.None);
 
         var values = fixture.Sandbox.Spreadsheet().Snapshot("Changed", formatted: false)!;
-        Assert.Equal((0, 2, 18, 3L, 3), (outcome.New, outcome.Changed, outcome.Unchanged, outcome.CellsWritten, outcome.ApiCalls));
+        Assert.Equal((0, 2, 18), (outcome.New, outcome.Changed, outcome.Unchanged));
+        Assert.Equal((3L, 3), (outcome.CellsWritten, outcome.ApiCalls));
         Assert.Equal(21, values.Count);
         Assert.Equal(Expected(records[4]), values[5]);
         Assert.Equal(Expected(records[9]), values[10]);
@@ -82,15 +84,14 @@ public sealed class SheetSyncTests(SandboxFixture fixture) : IClassFixture<Sandb
         await app.Sync().SyncAsync(export, records, dryRun: false, CancellationToken.None);
         var notes = new[] { new object[] { "catatan", "dua kali" } }
             .Concat(Enumerable.Range(2, 10).Select(r => new object[] { $"cek {r}", $"=F{r}*2" })).ToArray();
-        var (status, _) = await person.SendAsync(
-            HttpMethod.Put, "/values/" + SandboxSheetsCaller.Range("Shared!J1") + "?valueInputOption=USER_ENTERED", new { values = notes });
+        var (status, _) = await person.WriteAsync("Shared!J1", notes, "USER_ENTERED");
         Assert.Equal(200, status);
         records[2] = TransactionRecords.With(records[2], 5, 1_000_000L);
         records.AddRange(TransactionRecords.Create(5, start: 500));
 
         var outcome = await app.Sync().SyncAsync(export, records, dryRun: false, CancellationToken.None);
 
-        var (_, formulas) = await person.SendAsync(HttpMethod.Get, "/values/Shared!J1:K16?valueRenderOption=FORMULA");
+        var (_, formulas) = await person.ReadAsync("Shared!J1:K16", "valueRenderOption=FORMULA");
         var values = fixture.Sandbox.Spreadsheet().Snapshot("Shared", formatted: false)!;
         Assert.Equal((5, 1), (outcome.New, outcome.Changed));
         Assert.Equal("=F4*2", formulas.GetProperty("values")[3][1].GetString());
@@ -115,13 +116,35 @@ public sealed class SheetSyncTests(SandboxFixture fixture) : IClassFixture<Sandb
 
         await app.Sync().SyncAsync(export, records, dryRun: false, CancellationToken.None);
 
-        var (_, formulas) = await person.SendAsync(HttpMethod.Get, "/values/Traps!C2:D5?valueRenderOption=FORMULA");
+        var (_, formulas) = await person.ReadAsync("Traps!C2:D5", "valueRenderOption=FORMULA");
         var cells = formulas.GetProperty("values");
         Assert.Equal("=HYPERLINK(\"https://evil.test\",\"klik\")", cells[0][0].GetString());
         Assert.Equal("+62 812-3456", cells[1][0].GetString());
         Assert.Equal("@SUM(A1:A9)", cells[2][0].GetString());
         Assert.Equal("081234567890", cells[3][1].GetString());
         Assert.Equal("081234567890", fixture.Sandbox.Spreadsheet().Snapshot("Traps", formatted: true)![4][3]);
+    }
+
+    [Fact]
+    public async Task SyncAsync_SmallEmptyTabAPersonMade_GrowsItAndLaysItOut()
+    {
+        await using var app = new SheetsAppHost(fixture.Sandbox);
+        using var person = new SandboxSheetsCaller(fixture.Sandbox);
+        await person.AuthorizeAsync();
+        var small = new { title = "Kosong", gridProperties = new { rowCount = 3, columnCount = 5 } };
+        var (status, _) = await person.SendAsync(
+            HttpMethod.Post, ":batchUpdate", new { requests = new[] { new { addSheet = new { properties = small } } } });
+        Assert.Equal(200, status);
+        var export = app.Export("transactions", "Kosong");
+        var records = TransactionRecords.Create(10);
+
+        var outcome = await app.Sync().SyncAsync(export, records, dryRun: false, CancellationToken.None);
+
+        var tab = fixture.Sandbox.Spreadsheet().Tabs.Single(t => t.Title == "Kosong");
+        var values = fixture.Sandbox.Spreadsheet().Snapshot("Kosong", formatted: false)!;
+        Assert.Equal((10, true, 4), (outcome.New, outcome.TabCreated, outcome.ApiCalls));
+        Assert.Equal((11, 9, 1), (tab.RowCount, tab.ColumnCount, tab.FrozenRowCount));
+        Assert.Equal(records.Select(Expected), values.Skip(1).Select(r => r.ToList()));
     }
 
     [Fact]
@@ -132,7 +155,7 @@ public sealed class SheetSyncTests(SandboxFixture fixture) : IClassFixture<Sandb
         await person.AuthorizeAsync();
         var export = app.Export("transactions", "Renamed");
         await app.Sync().SyncAsync(export, TransactionRecords.Create(5), dryRun: false, CancellationToken.None);
-        await person.SendAsync(HttpMethod.Put, "/values/Renamed!D1?valueInputOption=RAW", new { values = new[] { new[] { "no_hp" } } });
+        await person.WriteAsync("Renamed!D1", [["no_hp"]]);
         var callsBefore = fixture.Sandbox.Calls.Calls(SandboxService.Sheets).Count;
 
         var refused = await Assert.ThrowsAsync<SheetsRefusedException>(() =>
@@ -140,7 +163,7 @@ public sealed class SheetSyncTests(SandboxFixture fixture) : IClassFixture<Sandb
 
         Assert.Contains("column D should be 'member_phone' but is 'no_hp'", refused.Message, StringComparison.Ordinal);
         Assert.Equal("Renamed", refused.Tab);
-        Assert.All(fixture.Sandbox.Calls.Calls(SandboxService.Sheets).Skip(callsBefore), c => Assert.Equal("GET", c.Method));
+        Assert.All(CallsSince(callsBefore), c => Assert.Equal("GET", c.Method));
         Assert.Equal(6, fixture.Sandbox.Spreadsheet().Snapshot("Renamed", formatted: false)!.Count);
     }
 
@@ -158,9 +181,10 @@ public sealed class SheetSyncTests(SandboxFixture fixture) : IClassFixture<Sandb
 
         var outcome = await app.Sync().SyncAsync(export, records, dryRun: true, CancellationToken.None);
 
-        Assert.Equal((true, 3, 1, 9, 1), (outcome.DryRun, outcome.New, outcome.Changed, outcome.Unchanged, outcome.Rejected));
+        Assert.True(outcome.DryRun);
+        Assert.Equal((3, 1, 9, 1), (outcome.New, outcome.Changed, outcome.Unchanged, outcome.Rejected));
         Assert.Contains("appears again", outcome.Rejections[0].Reason, StringComparison.Ordinal);
-        Assert.All(fixture.Sandbox.Calls.Calls(SandboxService.Sheets).Skip(callsBefore), c => Assert.Equal("GET", c.Method));
+        Assert.All(CallsSince(callsBefore), c => Assert.Equal("GET", c.Method));
         Assert.Equal(11, fixture.Sandbox.Spreadsheet().Snapshot("Dry", formatted: false)!.Count);
     }
 
@@ -173,9 +197,7 @@ public sealed class SheetSyncTests(SandboxFixture fixture) : IClassFixture<Sandb
         var export = app.Export("transactions", "Messy");
         var records = TransactionRecords.Create(6);
         await app.Sync().SyncAsync(export, records, dryRun: false, CancellationToken.None);
-        var (status, _) = await person.SendAsync(
-            HttpMethod.Post, "/values/Messy!A:A:append?valueInputOption=RAW&insertDataOption=INSERT_ROWS",
-            new { values = new[] { new[] { "INV/2025/09/000003" } } });
+        var (status, _) = await person.AppendAsync("Messy!A:A", [["INV/2025/09/000003"]]);
         Assert.Equal(200, status);
         records.Add(TransactionRecords.With(TransactionRecords.Create(1, start: 77)[0], 2, new string('x', 50_001)));
         records.Add(TransactionRecords.Create(1, start: 78)[0]);
@@ -218,7 +240,8 @@ public sealed class SheetSyncTests(SandboxFixture fixture) : IClassFixture<Sandb
         var outcome = await app.Sync().SyncAsync(export, records, dryRun: false, CancellationToken.None);
 
         Assert.Equal((25, 4, 3), (outcome.New, outcome.Retries, outcome.ApiCalls));
-        Assert.Equal(records.Select(Expected), sandbox.Spreadsheet().Snapshot("Transaksi", formatted: false)!.Skip(1).Select(r => r.ToList()));
+        var values = sandbox.Spreadsheet().Snapshot("Transaksi", formatted: false)!;
+        Assert.Equal(records.Select(Expected), values.Skip(1).Select(r => r.ToList()));
         Assert.Equal(4, sandbox.Calls.Calls(SandboxService.Sheets).Count(c => c.Status == 429));
     }
 
@@ -249,8 +272,7 @@ public sealed class SheetSyncTests(SandboxFixture fixture) : IClassFixture<Sandb
         var missing = app.Export("point_transactions", "Check Missing");
         await app.Sync().SyncAsync(good, [], dryRun: false, CancellationToken.None);
         await app.Sync().SyncAsync(renamed, [], dryRun: false, CancellationToken.None);
-        await person.SendAsync(HttpMethod.Put, "/values/" + SandboxSheetsCaller.Range("'Check Renamed'!B1") + "?valueInputOption=RAW",
-            new { values = new[] { new[] { "tanggal" } } });
+        await person.WriteAsync("'Check Renamed'!B1", [["tanggal"]]);
 
         var results = await app.Sync().CheckAsync([good, renamed, missing], CancellationToken.None);
 
@@ -263,7 +285,10 @@ public sealed class SheetSyncTests(SandboxFixture fixture) : IClassFixture<Sandb
         Assert.Contains("creates it", results[3].Detail, StringComparison.Ordinal);
     }
 
-    /// <summary>A record as the sheet shows it with UNFORMATTED_VALUE: numbers, serial dates, text, "" for empty.</summary>
+    /// <summary>A record as UNFORMATTED_VALUE shows it: numbers, serial dates, text, "" for empty.</summary>
+    private IEnumerable<SandboxCall> CallsSince(int count) =>
+        fixture.Sandbox.Calls.Calls(SandboxService.Sheets).Skip(count);
+
     private static List<object?> Expected(ExportRecord record) => [.. record.Values.Select(v => v switch
     {
         null => (object?)string.Empty,

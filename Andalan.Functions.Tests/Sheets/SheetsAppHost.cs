@@ -14,7 +14,8 @@ internal sealed class SheetsAppHost : IAsyncDisposable
 
     public SheetsAppHost(SandboxInstance sandbox, IDictionary<string, string?>? overrides = null)
     {
-        var settings = sandbox.Values.ToDictionary(p => p.Key.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value);
+        var settings = sandbox.Values.ToDictionary(
+            p => p.Key.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value);
         settings["Andalan:Sheets:RetryBaseDelay"] = "00:00:00.050";
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -2,11 +2,14 @@ using Andalan.Functions.Exports;
 
 namespace Andalan.Functions.Tests.Sheets;
 
-/// <summary>Typed transaction records as the readers hand them over, with the values that trip spreadsheets up.</summary>
+/// <summary>Typed transaction records as the readers hand them over, with values that trip spreadsheets up.</summary>
 internal static class TransactionRecords
 {
-    private static readonly string[] Stores = ["Cabang Bandung", "Cabang Surabaya", "Cabang Jakarta Selatan", "Cabang Medan"];
-    private static readonly string[] Names = ["Siti Rahayu", "Budi Santoso", "Dewi Lestari", "Agus Wijaya", "Rina Marlina"];
+    private static readonly string[] Stores =
+        ["Cabang Bandung", "Cabang Surabaya", "Cabang Jakarta Selatan", "Cabang Medan"];
+
+    private static readonly string[] Names =
+        ["Siti Rahayu", "Budi Santoso", "Dewi Lestari", "Agus Wijaya", "Rina Marlina"];
 
     public static List<ExportRecord> Create(int count, int start = 1)
     {

@@ -1,4 +1,4 @@
 namespace Andalan.Functions.Sheets;
 
-/// <summary>A run of adjacent changed cells in one row of the tab (0-based row and column), with the new values.</summary>
+/// <summary>A run of adjacent changed cells in one row of the tab (0-based) and their new values.</summary>
 internal sealed record CellChange(int Row, int Column, IReadOnlyList<object> Values);

@@ -5,7 +5,8 @@ namespace Andalan.Functions.Sheets;
 /// <summary>Puts the service account's bearer token on every Sheets request.</summary>
 internal sealed class GoogleAuthHandler(GoogleAccess access) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var token = await access.AccessTokenAsync(cancellationToken);

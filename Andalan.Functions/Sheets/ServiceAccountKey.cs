@@ -32,7 +32,8 @@ internal static class ServiceAccountKey
                 }
             }
 
-            if (Text(root, "token_uri") is { Length: > 0 } tokenUri && !Uri.TryCreate(tokenUri, UriKind.Absolute, out _))
+            if (Text(root, "token_uri") is { Length: > 0 } tokenUri &&
+                !Uri.TryCreate(tokenUri, UriKind.Absolute, out _))
             {
                 problems.Add($"{Setting} has a \"token_uri\" that is not an absolute URL.");
             }

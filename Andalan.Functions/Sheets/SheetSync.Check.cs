@@ -4,11 +4,12 @@ using Andalan.Functions.Preflight;
 
 namespace Andalan.Functions.Sheets;
 
-/// <summary>The preflight for the <c>check</c> verb: the spreadsheet answers, and every export's tab fits its schema.</summary>
+/// <summary>The <c>check</c> verb's preflight: the spreadsheet answers, each export's tab fits its schema.</summary>
 internal sealed partial class SheetSync
 {
     /// <summary>Two calls at most: the tab list, then every existing tab's header row in one batchGet.</summary>
-    public async Task<IReadOnlyList<PreflightResult>> CheckAsync(IReadOnlyList<ExportDefinition> exports, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PreflightResult>> CheckAsync(
+        IReadOnlyList<ExportDefinition> exports, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(exports);
         var results = new List<PreflightResult>();
@@ -22,9 +23,10 @@ internal sealed partial class SheetSync
         {
             var detail = e.StatusCode switch
             {
-                404 => $"Spreadsheet '{_options.SpreadsheetId}' was not found; check {SheetsOptions.SectionName}:SpreadsheetId " +
-                    $"and that it is shared with {account}.",
-                403 => $"Spreadsheet '{_options.SpreadsheetId}' is not shared with {account}; give it Editor access. ({e.ApiMessage})",
+                404 => $"Spreadsheet '{_options.SpreadsheetId}' was not found; check " +
+                    $"{SheetsOptions.SectionName}:SpreadsheetId and that it is shared with {account}.",
+                403 => $"Spreadsheet '{_options.SpreadsheetId}' is not shared with {account}; " +
+                    $"give it Editor access. ({e.ApiMessage})",
                 _ => e.Message,
             };
             results.Add(new PreflightResult("sheets: spreadsheet", false, detail));
@@ -39,21 +41,21 @@ internal sealed partial class SheetSync
             true,
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"'{spreadsheet.Properties?.Title}' answers to {account}; {used:N0} of {_options.CellLimit:N0} cells in use.")));
+                $"'{spreadsheet.Properties?.Title}' answers to {account}; " +
+                $"{used:N0} of {_options.CellLimit:N0} cells in use.")));
 
         var existing = exports.Where(e => tabs.Any(t => t.Title == e.Tab)).ToList();
-        var headers = existing.Count == 0
-            ? []
-            : await client.BatchGetValuesAsync(
-                [.. existing.Select(e => $"{SheetValues.Quote(e.Tab)}!A1:{SheetValues.ColumnName(e.Fields.Count - 1)}1")],
-                cancellationToken);
+        IReadOnlyList<string> headerRows =
+            [.. existing.Select(e => $"{SheetValues.Quote(e.Tab)}!A1:{SheetValues.ColumnName(e.Fields.Count - 1)}1")];
+        var headers = existing.Count == 0 ? [] : await client.BatchGetValuesAsync(headerRows, cancellationToken);
         foreach (var export in exports)
         {
             var at = existing.IndexOf(export);
             var check = $"sheets: tab '{export.Tab}'";
             if (at < 0)
             {
-                results.Add(new PreflightResult(check, true, $"Not there yet; the first run of {export.Name} creates it."));
+                results.Add(new PreflightResult(
+                    check, true, $"Not there yet; the first run of {export.Name} creates it."));
                 continue;
             }
 

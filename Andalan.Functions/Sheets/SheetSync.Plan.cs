@@ -3,19 +3,23 @@ using Andalan.Functions.Sheets.Api;
 
 namespace Andalan.Functions.Sheets;
 
-/// <summary>Deciding what to write: screening records, matching them to the tab's rows by key, finding changed cells.</summary>
+/// <summary>Deciding what to write: screening records, finding their rows by key, finding changed cells.</summary>
 internal sealed partial class SheetSync
 {
     /// <summary>Records that cannot be written are set aside with the reason, never half-written.</summary>
-    private (List<ExportRecord> Accepted, List<RejectedRecord> Rejected) Screen(ExportDefinition export, IReadOnlyList<ExportRecord> records)
+    private (List<ExportRecord> Accepted, List<RejectedRecord> Rejected) Screen(
+        ExportDefinition export, IReadOnlyList<ExportRecord> records)
     {
         var accepted = new List<ExportRecord>(records.Count);
         var rejected = new List<RejectedRecord>();
         var firstRowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var rowBudget = _options.MaxRequestBytes - WriteBatches.Envelope;
+        var keyIndex = export.KeyIndex;
         foreach (var record in records)
         {
-            var key = record.Values.Count == export.Fields.Count ? RecordText.Format(record.Values[export.KeyIndex]) : string.Empty;
+            var key = record.Values.Count == export.Fields.Count
+                ? RecordText.Format(record.Values[keyIndex])
+                : string.Empty;
             var reason = Problem(export, record, key);
             if (reason is null && !firstRowOfKey.TryAdd(key, record.SourceRow))
             {
@@ -71,14 +75,16 @@ internal sealed partial class SheetSync
 
             if (value is string text && text.Length > _options.MaxCellCharacters)
             {
-                return $"{field.Name} has {text.Length:N0} characters; a Sheets cell holds at most {_options.MaxCellCharacters:N0}";
+                return $"{field.Name} has {text.Length:N0} characters; " +
+                    $"a Sheets cell holds at most {_options.MaxCellCharacters:N0}";
             }
         }
 
         return null;
     }
 
-    private static SyncPlan Plan(ExportDefinition export, List<ExportRecord> records, IReadOnlyList<IReadOnlyList<CellValue>> rows)
+    private static SyncPlan Plan(
+        ExportDefinition export, List<ExportRecord> records, IReadOnlyList<IReadOnlyList<CellValue>> rows)
     {
         var keyColumn = export.KeyIndex;
         var rowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -124,13 +130,15 @@ internal sealed partial class SheetSync
     }
 
     /// <summary>Adds the runs of adjacent cells that differ from the record, so only those cells are written.</summary>
-    private static void AddChanges(ExportRecord record, IReadOnlyList<CellValue> cells, int row, List<CellChange> changes)
+    private static void AddChanges(
+        ExportRecord record, IReadOnlyList<CellValue> cells, int row, List<CellChange> changes)
     {
         List<object>? run = null;
         var runStart = 0;
         for (var c = 0; c <= record.Values.Count; c++)
         {
-            var differs = c < record.Values.Count && !SheetValues.Matches(record.Values[c], c < cells.Count ? cells[c] : default);
+            var cell = c < cells.Count ? cells[c] : default;
+            var differs = c < record.Values.Count && !SheetValues.Matches(record.Values[c], cell);
             if (differs)
             {
                 if (run is null)
@@ -150,5 +158,9 @@ internal sealed partial class SheetSync
     }
 
     private sealed record SyncPlan(
-        IReadOnlyList<WriteItem> New, IReadOnlyList<CellChange> Changes, int ChangedRecords, int Unchanged, IReadOnlyList<string> DuplicateKeys);
+        IReadOnlyList<WriteItem> New,
+        IReadOnlyList<CellChange> Changes,
+        int ChangedRecords,
+        int Unchanged,
+        IReadOnlyList<string> DuplicateKeys);
 }

@@ -14,7 +14,8 @@ namespace Andalan.Functions.Sheets;
 /// alone. It reads once (the tab list, then the schema columns), decides, and writes in as few batches as the
 /// size limits allow: at most 3 calls plus one per <see cref="SheetsOptions.MaxCellsPerWrite"/> cells.
 /// </summary>
-internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOptions> options, TimeProvider time, ILogger<SheetSync> logger)
+internal sealed partial class SheetSync(
+    SheetsClient client, IOptions<SheetsOptions> options, TimeProvider time, ILogger<SheetSync> logger)
 {
     private readonly SheetsOptions _options = options.Value;
 
@@ -60,7 +61,8 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
             }
             else
             {
-                await LayOutAsync(export, spreadsheet, sheet, columns, Math.Max(2, 1 + plan.New.Count), cancellationToken);
+                var tabRows = Math.Max(2, 1 + plan.New.Count);
+                await LayOutAsync(export, spreadsheet, sheet, columns, tabRows, cancellationToken);
                 cellsWritten += await WriteFromTopAsync(export, plan.New, cancellationToken);
             }
         }
@@ -88,8 +90,9 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
         return outcome;
     }
 
-    /// <summary>One read of the schema's columns, whole (<c>'Tab'!A:I</c>), typed; trailing empty rows are not sent.</summary>
-    private async Task<IReadOnlyList<IReadOnlyList<CellValue>>> ReadSchemaColumnsAsync(ExportDefinition export, CancellationToken cancellationToken)
+    /// <summary>One read of the schema's columns, whole (<c>'Tab'!A:I</c>), typed.</summary>
+    private async Task<IReadOnlyList<IReadOnlyList<CellValue>>> ReadSchemaColumnsAsync(
+        ExportDefinition export, CancellationToken cancellationToken)
     {
         var range = $"{SheetValues.Quote(export.Tab)}!A:{SheetValues.ColumnName(export.Fields.Count - 1)}";
         var read = await client.BatchGetValuesAsync([range], cancellationToken);
@@ -107,7 +110,7 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
         }
     }
 
-    /// <summary>Null when the header row starts with the schema's field names in order; otherwise what is wrong.</summary>
+    /// <summary>Null when row 1 starts with the schema's field names in order; otherwise what is wrong.</summary>
     internal static string? HeaderProblem(ExportDefinition export, IReadOnlyList<CellValue> header)
     {
         var found = header.Select(c => SheetValues.KeyText(c).Trim()).ToList();
@@ -122,7 +125,9 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
             }
 
             var elsewhere = found.FindIndex(f => f.Equals(expected, StringComparison.OrdinalIgnoreCase));
-            var where = elsewhere >= 0 ? $"; '{expected}' is in column {SheetValues.ColumnName(elsewhere)}" : string.Empty;
+            var where = elsewhere >= 0
+                ? $"; '{expected}' is in column {SheetValues.ColumnName(elsewhere)}"
+                : string.Empty;
             problems.Add(actual.Length == 0
                 ? $"column {SheetValues.ColumnName(i)} should be '{expected}' but is empty{where}"
                 : $"column {SheetValues.ColumnName(i)} should be '{expected}' but is '{actual}'{where}");
@@ -135,7 +140,8 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
 
         var last = SheetValues.ColumnName(export.Fields.Count - 1);
 
-        return $"Tab '{export.Tab}' does not have the columns of export '{export.Name}': {string.Join("; ", problems)}. " +
+        return $"Tab '{export.Tab}' does not have the columns of export '{export.Name}': " +
+            $"{string.Join("; ", problems)}. " +
             $"Row 1 must start with {string.Join(", ", export.Fields.Select(f => f.Name))} (columns A to {last}); " +
             $"columns after {last} are free for your own use. Nothing was written.";
     }
@@ -153,8 +159,9 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
         var room = Math.Max(0, _options.CellLimit - used);
         var problem = string.Create(
             CultureInfo.InvariantCulture,
-            $"The spreadsheet has room for {room:N0} more cells ({room / columns:N0} rows of tab '{export.Tab}' at {columns} " +
-            $"columns) of its {_options.CellLimit:N0}-cell limit, and this sync needs {needed:N0} ({newRows:N0} rows). " +
+            $"The spreadsheet has room for {room:N0} more cells ({room / columns:N0} rows of tab '{export.Tab}' " +
+            $"at {columns} columns) of its {_options.CellLimit:N0}-cell limit, " +
+            $"and this sync needs {needed:N0} ({newRows:N0} rows). " +
             $"Move old rows or tabs to another spreadsheet, or delete empty rows and columns. Nothing was written.");
         SheetsLog.SyncRefused(logger, export.Name, export.Tab, problem);
 
@@ -174,8 +181,9 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
         if (sheet is null)
         {
             sheetId = NewSheetId(export.Tab, spreadsheet);
-            requests.Add(new SheetsRequest(AddSheet: new AddSheetRequest(new SheetProperties(
-                sheetId, export.Tab, GridProperties: new GridProperties(RowCount: rows, ColumnCount: columns, FrozenRowCount: 1)))));
+            var grid = new GridProperties(RowCount: rows, ColumnCount: columns, FrozenRowCount: 1);
+            var properties = new SheetProperties(sheetId, export.Tab, GridProperties: grid);
+            requests.Add(new SheetsRequest(AddSheet: new AddSheetRequest(properties)));
         }
         else
         {
@@ -183,7 +191,15 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
             var gridRows = sheet.GridProperties?.RowCount ?? 0;
             if (gridRows < rows)
             {
-                requests.Add(new SheetsRequest(AppendDimension: new AppendDimensionRequest(sheetId, "ROWS", rows - gridRows)));
+                var more = new AppendDimensionRequest(sheetId, "ROWS", rows - gridRows);
+                requests.Add(new SheetsRequest(AppendDimension: more));
+            }
+
+            var gridColumns = sheet.GridProperties?.ColumnCount ?? 0;
+            if (gridColumns < export.Fields.Count)
+            {
+                var wider = new AppendDimensionRequest(sheetId, "COLUMNS", export.Fields.Count - gridColumns);
+                requests.Add(new SheetsRequest(AppendDimension: wider));
             }
 
             requests.Add(new SheetsRequest(UpdateSheetProperties: new UpdateSheetPropertiesRequest(
@@ -206,11 +222,12 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
         }
     }
 
-    /// <summary>A sheet id derived from the tab's name, so the format requests can name the tab the same batch adds.</summary>
+    /// <summary>A sheet id from the tab's name, so the format requests can name the tab their batch adds.</summary>
     private static int NewSheetId(string tab, SpreadsheetResource spreadsheet)
     {
         var taken = spreadsheet.Sheets?.Select(s => s.Properties.SheetId ?? 0).ToHashSet() ?? [];
-        var id = (int)(BitConverter.ToUInt32(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(tab))) % int.MaxValue);
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(tab));
+        var id = (int)(BitConverter.ToUInt32(hash) % int.MaxValue);
         while (id == 0 || taken.Contains(id))
         {
             id = (id % (int.MaxValue - 1)) + 1;
@@ -219,20 +236,23 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
         return id;
     }
 
-    private async Task<long> UpdateChangedAsync(ExportDefinition export, IReadOnlyList<CellChange> changes, CancellationToken cancellationToken)
+    private async Task<long> UpdateChangedAsync(
+        ExportDefinition export, IReadOnlyList<CellChange> changes, CancellationToken cancellationToken)
     {
         if (changes.Count == 0)
         {
             return 0;
         }
 
-        var items = changes.Select(c => new WriteItem(
-            SheetsClient.Serialize(new ValueRangeInput(
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{SheetValues.Quote(export.Tab)}!{SheetValues.ColumnName(c.Column)}{c.Row + 1}:{SheetValues.ColumnName(c.Column + c.Values.Count - 1)}{c.Row + 1}"),
-                [c.Values])),
-            c.Values.Count)).ToArray();
+        var tab = SheetValues.Quote(export.Tab);
+        var items = changes.Select(c =>
+        {
+            var first = SheetValues.ColumnName(c.Column);
+            var last = SheetValues.ColumnName(c.Column + c.Values.Count - 1);
+            var range = string.Create(CultureInfo.InvariantCulture, $"{tab}!{first}{c.Row + 1}:{last}{c.Row + 1}");
+
+            return new WriteItem(SheetsClient.Serialize(new ValueRangeInput(range, [c.Values])), c.Values.Count);
+        }).ToArray();
         long cells = 0;
         foreach (var batch in WriteBatches.Split(items, _options.MaxCellsPerWrite, _options.MaxRequestBytes))
         {
@@ -245,18 +265,22 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
     }
 
     /// <summary>The header and the records of a freshly laid-out tab, written in place from row 1 in batches.</summary>
-    private async Task<long> WriteFromTopAsync(ExportDefinition export, IReadOnlyList<WriteItem> rows, CancellationToken cancellationToken)
+    private async Task<long> WriteFromTopAsync(
+        ExportDefinition export, IReadOnlyList<WriteItem> rows, CancellationToken cancellationToken)
     {
-        WriteItem[] items = [new(SheetsClient.Serialize(export.Fields.Select(f => f.Name)), export.Fields.Count), .. rows];
+        var header = new WriteItem(SheetsClient.Serialize(export.Fields.Select(f => f.Name)), export.Fields.Count);
+        WriteItem[] items = [header, .. rows];
         var lastColumn = SheetValues.ColumnName(export.Fields.Count - 1);
         var row = 1;
         long cells = 0;
         foreach (var batch in WriteBatches.Split(items, _options.MaxCellsPerWrite, _options.MaxRequestBytes))
         {
+            var lastRow = row + batch.Count - 1;
             var range = string.Create(
-                CultureInfo.InvariantCulture, $"{SheetValues.Quote(export.Tab)}!A{row}:{lastColumn}{row + batch.Count - 1}");
+                CultureInfo.InvariantCulture, $"{SheetValues.Quote(export.Tab)}!A{row}:{lastColumn}{lastRow}");
+            var quoted = JsonSerializer.Serialize(range, SheetsClient.Json);
             var prefix = Encoding.UTF8.GetBytes(
-                $"{{\"valueInputOption\":\"RAW\",\"data\":[{{\"range\":{JsonSerializer.Serialize(range, SheetsClient.Json)},\"values\":[");
+                $"{{\"valueInputOption\":\"RAW\",\"data\":[{{\"range\":{quoted},\"values\":[");
             await client.BatchUpdateValuesAsync(WriteBatches.Body(prefix, batch, "]}]}"u8), cancellationToken);
             row += batch.Count;
             cells += batch.Sum(i => i.Cells);
@@ -281,7 +305,8 @@ internal sealed partial class SheetSync(SheetsClient client, IOptions<SheetsOpti
         var range = string.Create(
             CultureInfo.InvariantCulture,
             $"{SheetValues.Quote(export.Tab)}!A{anchorRow}:{SheetValues.ColumnName(export.Fields.Count - 1)}");
-        var prefix = Encoding.UTF8.GetBytes($"{{\"range\":{JsonSerializer.Serialize(range, SheetsClient.Json)},\"majorDimension\":\"ROWS\",\"values\":[");
+        var quoted = JsonSerializer.Serialize(range, SheetsClient.Json);
+        var prefix = Encoding.UTF8.GetBytes($"{{\"range\":{quoted},\"majorDimension\":\"ROWS\",\"values\":[");
         long cells = 0;
         foreach (var batch in WriteBatches.Split([.. rows], _options.MaxCellsPerWrite, _options.MaxRequestBytes))
         {

@@ -12,7 +12,7 @@ public sealed record SheetSyncOutcome
 
     public bool DryRun { get; init; }
 
-    /// <summary>True when the tab did not exist (or had no header) and the sync laid it out.</summary>
+    /// <summary>True when the tab did not exist (or had no header) and the sync laid it out (or, dry, would).</summary>
     public bool TabCreated { get; init; }
 
     public int New { get; init; }
@@ -32,7 +32,7 @@ public sealed record SheetSyncOutcome
     /// <summary>Attempts retried after 429, 5xx or no answer.</summary>
     public int Retries { get; init; }
 
-    /// <summary>Keys the tab held more than once before the sync; the first occurrence is the one kept up to date.</summary>
+    /// <summary>Keys the tab held more than once before the sync; the first of each is kept up to date.</summary>
     public IReadOnlyList<string> DuplicateKeysInTab { get; init; } = [];
 
     public IReadOnlyList<RejectedRecord> Rejections { get; init; } = [];

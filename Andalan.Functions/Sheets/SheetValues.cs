@@ -25,7 +25,8 @@ internal static class SheetValues
         int number => (long)number,
         DateOnly date => (long)(date.DayNumber - EpochDate.DayNumber),
         DateTime at => (at - Epoch).TotalDays,
-        _ => throw new ArgumentException($"A record value of type {value.GetType().Name} cannot go to Sheets.", nameof(value)),
+        _ => throw new ArgumentException(
+            $"A record value of type {value.GetType().Name} cannot go to Sheets.", nameof(value)),
     };
 
     /// <summary>A row of record values as the JSON array a write request carries, written directly.</summary>

@@ -6,7 +6,8 @@ namespace Andalan.Functions.Sheets;
 /// </summary>
 public sealed class SheetsApiException : Exception
 {
-    public SheetsApiException(string operation, int statusCode, string? status, string? apiMessage, Exception? innerException = null)
+    public SheetsApiException(
+        string operation, int statusCode, string? status, string? apiMessage, Exception? innerException = null)
         : base($"Google Sheets {operation} failed with {statusCode} {status}: {apiMessage}", innerException)
     {
         Operation = operation;

@@ -16,7 +16,8 @@ namespace Andalan.Functions.Sheets;
 /// backoff and jitter (honouring Retry-After) within <see cref="SheetsOptions.RetryBudget"/>; failures carry
 /// Google's message. It counts the calls it makes, so the sync can report and tests can bound them.
 /// </summary>
-internal sealed class SheetsClient(HttpClient http, IOptions<SheetsOptions> options, TimeProvider time, ILogger<SheetsClient> logger)
+internal sealed class SheetsClient(
+    HttpClient http, IOptions<SheetsOptions> options, TimeProvider time, ILogger<SheetsClient> logger)
 {
     /// <summary>Web defaults (camelCase), nulls left out, and UTF-8 text kept unescaped to keep bodies small.</summary>
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -47,36 +48,42 @@ internal sealed class SheetsClient(HttpClient http, IOptions<SheetsOptions> opti
             cancellationToken);
 
     /// <summary>values.batchGet, typed values: numbers as numbers, dates as serial numbers.</summary>
-    public async Task<IReadOnlyList<ValueRange>> BatchGetValuesAsync(IReadOnlyList<string> ranges, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ValueRange>> BatchGetValuesAsync(
+        IReadOnlyList<string> ranges, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ranges);
         var query = string.Join('&', ranges.Select(r => "ranges=" + Uri.EscapeDataString(r)));
         var answer = await SendAsync<BatchGetValuesResponse>(
             "values.batchGet",
             HttpMethod.Get,
-            $"{Spreadsheet}/values:batchGet?{query}&majorDimension=ROWS&valueRenderOption=UNFORMATTED_VALUE&dateTimeRenderOption=SERIAL_NUMBER",
+            $"{Spreadsheet}/values:batchGet?{query}&majorDimension=ROWS" +
+                "&valueRenderOption=UNFORMATTED_VALUE&dateTimeRenderOption=SERIAL_NUMBER",
             body: null,
             cancellationToken);
 
         return answer.ValueRanges ?? [];
     }
 
-    /// <summary>values.append with RAW input, inserting rows below the table so nothing under it is overwritten.</summary>
-    public Task<AppendValuesResponse> AppendValuesAsync(string range, byte[] valueRange, CancellationToken cancellationToken) =>
+    /// <summary>values.append with RAW input, inserting rows so nothing below is overwritten.</summary>
+    public Task<AppendValuesResponse> AppendValuesAsync(
+        string range, byte[] valueRange, CancellationToken cancellationToken) =>
         SendAsync<AppendValuesResponse>(
             "values.append " + range,
             HttpMethod.Post,
-            $"{Spreadsheet}/values/{Uri.EscapeDataString(range)}:append?valueInputOption=RAW&insertDataOption=INSERT_ROWS",
+            $"{Spreadsheet}/values/{Uri.EscapeDataString(range)}:append" +
+                "?valueInputOption=RAW&insertDataOption=INSERT_ROWS",
             valueRange,
             cancellationToken);
 
     /// <summary>values.batchUpdate of a body made by <see cref="Serialize{T}"/> (RAW input).</summary>
-    public Task<BatchUpdateValuesResponse> BatchUpdateValuesAsync(byte[] request, CancellationToken cancellationToken) =>
+    public Task<BatchUpdateValuesResponse> BatchUpdateValuesAsync(
+        byte[] request, CancellationToken cancellationToken) =>
         SendAsync<BatchUpdateValuesResponse>(
             "values.batchUpdate", HttpMethod.Post, $"{Spreadsheet}/values:batchUpdate", request, cancellationToken);
 
     /// <summary>spreadsheets.batchUpdate: tabs, frozen rows and number formats, applied all or nothing.</summary>
-    public Task<BatchUpdateSpreadsheetResponse> BatchUpdateAsync(IReadOnlyList<SheetsRequest> requests, CancellationToken cancellationToken) =>
+    public Task<BatchUpdateSpreadsheetResponse> BatchUpdateAsync(
+        IReadOnlyList<SheetsRequest> requests, CancellationToken cancellationToken) =>
         SendAsync<BatchUpdateSpreadsheetResponse>(
             "spreadsheets.batchUpdate",
             HttpMethod.Post,
@@ -86,7 +93,8 @@ internal sealed class SheetsClient(HttpClient http, IOptions<SheetsOptions> opti
 
     public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Json);
 
-    private async Task<T> SendAsync<T>(string operation, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(
+        string operation, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         for (var attempt = 0; ; attempt++)
@@ -99,16 +107,21 @@ internal sealed class SheetsClient(HttpClient http, IOptions<SheetsOptions> opti
                 if (body is not null)
                 {
                     request.Content = new ByteArrayContent(body);
-                    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json")
+                    {
+                        CharSet = "utf-8",
+                    };
                 }
 
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+                using var response = await http.SendAsync(
+                    request, HttpCompletionOption.ResponseContentRead, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     Interlocked.Increment(ref _calls);
                     var answer = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
 
-                    return answer ?? throw new SheetsApiException(operation, (int)response.StatusCode, "EMPTY", "The answer had no body.");
+                    return answer ?? throw new SheetsApiException(
+                        operation, (int)response.StatusCode, "EMPTY", "The answer had no body.");
                 }
 
                 failure = await FailureAsync(operation, response, cancellationToken);
@@ -117,7 +130,11 @@ internal sealed class SheetsClient(HttpClient http, IOptions<SheetsOptions> opti
             catch (TokenResponseException e)
             {
                 failure = new SheetsApiException(
-                    operation + " (access token)", (int?)e.StatusCode ?? 0, e.Error?.Error, e.Error?.ErrorDescription, e);
+                    operation + " (access token)",
+                    (int?)e.StatusCode ?? 0,
+                    e.Error?.Error,
+                    e.Error?.ErrorDescription,
+                    e);
             }
             catch (HttpRequestException e)
             {
@@ -133,13 +150,15 @@ internal sealed class SheetsClient(HttpClient http, IOptions<SheetsOptions> opti
             if (!failure.IsTransient || spent + delay > _options.RetryBudget)
             {
                 Interlocked.Increment(ref _calls);
-                SheetsLog.CallFailed(logger, operation, failure.StatusCode, failure.Status, attempt + 1, failure.ApiMessage);
+                SheetsLog.CallFailed(
+                    logger, operation, failure.StatusCode, failure.Status, attempt + 1, failure.ApiMessage);
 
                 throw failure;
             }
 
             Interlocked.Increment(ref _retries);
-            SheetsLog.Retrying(logger, operation, failure.StatusCode, failure.Status, delay.TotalMilliseconds, attempt + 1);
+            SheetsLog.Retrying(
+                logger, operation, failure.StatusCode, failure.Status, delay.TotalMilliseconds, attempt + 1);
             await Task.Delay(delay, time, cancellationToken);
         }
     }
@@ -147,8 +166,8 @@ internal sealed class SheetsClient(HttpClient http, IOptions<SheetsOptions> opti
     /// <summary>Full jitter between half and all of base × 2^attempt, capped, so many clients spread out.</summary>
     private TimeSpan Backoff(int attempt)
     {
-        var ceiling = Math.Min(
-            _options.MaxRetryDelay.TotalMilliseconds, _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 20)));
+        var doubled = _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 20));
+        var ceiling = Math.Min(_options.MaxRetryDelay.TotalMilliseconds, doubled);
 
         return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
     }
@@ -171,7 +190,8 @@ internal sealed class SheetsClient(HttpClient http, IOptions<SheetsOptions> opti
         return null;
     }
 
-    private static async Task<SheetsApiException> FailureAsync(string operation, HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<SheetsApiException> FailureAsync(
+        string operation, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         GoogleError? error = null;

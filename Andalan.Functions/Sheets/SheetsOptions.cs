@@ -23,7 +23,7 @@ public sealed class SheetsOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:30:00")]
     public TimeSpan RetryBudget { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>The first backoff delay; it doubles each retry (with jitter) up to <see cref="MaxRetryDelay"/>.</summary>
+    /// <summary>The first backoff delay; it doubles each retry (jittered) up to <see cref="MaxRetryDelay"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -101,7 +101,9 @@ public sealed partial record A1Range(string? Sheet, int? StartRow, int? StartCol
     private A1Range Normalized()
     {
         // Google accepts the corners in any order ("B2:A1" is A1:B2).
-        var (startRow, endRow) = StartRow is { } r0 && EndRow is { } r1 && r1 <= r0 ? (r1 - 1, r0 + 1) : (StartRow, EndRow);
+        var (startRow, endRow) = StartRow is { } r0 && EndRow is { } r1 && r1 <= r0
+            ? (r1 - 1, r0 + 1)
+            : (StartRow, EndRow);
         var (startColumn, endColumn) = StartColumn is { } c0 && EndColumn is { } c1 && c1 <= c0
             ? (c1 - 1, c0 + 1)
             : (StartColumn, EndColumn);
@@ -174,7 +176,8 @@ public sealed partial record A1Range(string? Sheet, int? StartRow, int? StartCol
         int? row = null;
         if (match.Groups[2].Length > 0)
         {
-            if (!int.TryParse(match.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var r) || r < 1)
+            if (!int.TryParse(match.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var r) ||
+                r < 1)
             {
                 return null;
             }

@@ -78,7 +78,8 @@ public static class CellFormatter
                 "yy" => (at.Year % 100).ToString("00", CultureInfo.InvariantCulture),
                 "mmmm" => at.ToString("MMMM", Locale),
                 "mmm" => at.ToString("MMM", Locale),
-                "mm" or "m" when IsMinute(tokens, i) => at.Minute.ToString(lower == "mm" ? "00" : "0", CultureInfo.InvariantCulture),
+                "mm" or "m" when IsMinute(tokens, i) =>
+                    at.Minute.ToString(lower == "mm" ? "00" : "0", CultureInfo.InvariantCulture),
                 "mm" => at.Month.ToString("00", CultureInfo.InvariantCulture),
                 "m" => at.Month.ToString(CultureInfo.InvariantCulture),
                 "dddd" => at.ToString("dddd", Locale),
@@ -97,7 +98,8 @@ public static class CellFormatter
         return text.ToString();
     }
 
-    private static int Hour(DateTime at, bool twelveHour) => twelveHour ? (at.Hour % 12 == 0 ? 12 : at.Hour % 12) : at.Hour;
+    private static int Hour(DateTime at, bool twelveHour) =>
+        twelveHour ? (at.Hour % 12 == 0 ? 12 : at.Hour % 12) : at.Hour;
 
     /// <summary>As in spreadsheets since Lotus: "m" right after an hour or right before seconds is minutes.</summary>
     private static bool IsMinute(List<string> tokens, int index)
@@ -257,7 +259,9 @@ public static class CellFormatter
 
         var point = core.IndexOf('.', StringComparison.Ordinal);
         var integerPart = point < 0 ? core : core[..point];
-        var fraction = point < 0 ? string.Empty : core[(point + 1)..].Replace(",", string.Empty, StringComparison.Ordinal);
+        var fraction = point < 0
+            ? string.Empty
+            : core[(point + 1)..].Replace(",", string.Empty, StringComparison.Ordinal);
         var grouping = integerPart.TrimEnd(',').Contains(',', StringComparison.Ordinal);
 
         // Trailing commas scale by thousands, as in "#,##0," for thousands.
@@ -267,7 +271,9 @@ public static class CellFormatter
         var fixedDecimals = fraction.Count(c => c == '0');
         var optionalDecimals = fraction.Count(c => c is '#' or '?');
         var netPattern = (grouping ? "#,##" : "#") + new string('0', Math.Max(minimumIntegerDigits, 0)) +
-            (fraction.Length > 0 ? "." + new string('0', fixedDecimals) + new string('#', optionalDecimals) : string.Empty);
+            (fraction.Length > 0
+                ? "." + new string('0', fixedDecimals) + new string('#', optionalDecimals)
+                : string.Empty);
         var text = value.ToString(netPattern, Locale);
 
         return text.Length == 0 ? "0" : text;

@@ -24,7 +24,10 @@ public sealed class FormulaEvaluator
     /// <param name="sheet">The tab the formula lives in.</param>
     /// <param name="depth">How deep in references this evaluation already is.</param>
     public FormulaEvaluator(
-        Func<string?, int, int, SheetCell?> cellAt, Func<string?, (int Rows, int Columns)?> gridOf, string? sheet, int depth)
+        Func<string?, int, int, SheetCell?> cellAt,
+        Func<string?, (int Rows, int Columns)?> gridOf,
+        string? sheet,
+        int depth)
     {
         _cellAt = cellAt;
         _gridOf = gridOf;
@@ -202,7 +205,9 @@ public sealed class FormulaEvaluator
                 _at++;
             }
 
-            return double.TryParse(_text.AsSpan(start, _at - start), NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
+            var digits = _text.AsSpan(start, _at - start);
+
+            return double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
                 ? n
                 : throw new FormulaException("#ERROR!");
         }
@@ -368,7 +373,9 @@ public sealed class FormulaEvaluator
             "MIN" => flat.OfType<double>().DefaultIfEmpty(0).Min(),
             "MAX" => flat.OfType<double>().DefaultIfEmpty(0).Max(),
             "COUNT" => (double)flat.OfType<double>().Count(),
-            "AVERAGE" => flat.OfType<double>().Any() ? flat.OfType<double>().Average() : throw new FormulaException("#DIV/0!"),
+            "AVERAGE" => flat.OfType<double>().Any()
+                ? flat.OfType<double>().Average()
+                : throw new FormulaException("#DIV/0!"),
             "LEN" => (double)Text(Single(arguments.FirstOrDefault())).Length,
             "CONCATENATE" => string.Concat(flat.Select(Text)),
             "HYPERLINK" => Text(Single(arguments.Count > 1 ? arguments[1] : arguments.FirstOrDefault())),

@@ -20,7 +20,7 @@ public static class RequestBody
             "" or "IDENTITY" => request.Body,
             "GZIP" => new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true),
             "DEFLATE" => new ZLibStream(request.Body, CompressionMode.Decompress, leaveOpen: true),
-            _ => throw new SheetsException(400, "INVALID_ARGUMENT", $"Unsupported Content-Encoding: {encoding.ToLowerInvariant()}"),
+            _ => throw SheetsException.InvalidArgument($"Unsupported Content-Encoding: {encoding.ToLowerInvariant()}"),
         };
 
         using var buffer = new MemoryStream();
@@ -40,12 +40,15 @@ public static class RequestBody
         }
         catch (InvalidDataException)
         {
-            throw new SheetsException(400, "INVALID_ARGUMENT", "The request body is not valid " + encoding.ToLowerInvariant() + " data.");
+            throw SheetsException.InvalidArgument($"The request body is not valid {encoding.ToLowerInvariant()} data.");
         }
 
         return buffer.ToArray();
     }
 
     private static SheetsException TooLarge(long limit) =>
-        new(413, "INVALID_ARGUMENT", string.Create(CultureInfo.InvariantCulture, $"Request payload size exceeds the limit: {limit} bytes."));
+        new(
+            413,
+            "INVALID_ARGUMENT",
+            string.Create(CultureInfo.InvariantCulture, $"Request payload size exceeds the limit: {limit} bytes."));
 }

@@ -8,5 +8,6 @@ public static class Scopes
     public const string Drive = "https://www.googleapis.com/auth/drive";
     public const string DriveFile = "https://www.googleapis.com/auth/drive.file";
 
-    public static bool AllowsSheets(string scope) => scope is Spreadsheets or SpreadsheetsReadOnly or Drive or DriveFile;
+    public static bool AllowsSheets(string scope) =>
+        scope is Spreadsheets or SpreadsheetsReadOnly or Drive or DriveFile;
 }

@@ -155,7 +155,7 @@ public sealed class SheetTab
 
     public void AddFormatRule(FormatRule rule) => _rules.Add(rule);
 
-    /// <summary>The format that decides how the cell shows: its own or the latest rule's, whichever came last.</summary>
+    /// <summary>The format the cell shows with: its own or the latest rule's, whichever came last.</summary>
     public NumberFormat? FormatOf(int row, int column)
     {
         FormatRule? rule = null;

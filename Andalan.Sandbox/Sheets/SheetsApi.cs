@@ -75,7 +75,8 @@ public sealed class SheetsApi(
                 401,
                 "UNAUTHENTICATED",
                 "Request is missing required authentication credential. Expected OAuth 2 access token, login cookie " +
-                "or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.");
+                "or other valid authentication credential. " +
+                "See https://developers.google.com/identity/sign-in/web/devconsole-project.");
         }
 
         var grant = tokens.Find(header["Bearer ".Length..].Trim());
@@ -84,8 +85,9 @@ public sealed class SheetsApi(
             throw new SheetsException(
                 401,
                 "UNAUTHENTICATED",
-                "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other " +
-                "valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.");
+                "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie " +
+                "or other valid authentication credential. " +
+                "See https://developers.google.com/identity/sign-in/web/devconsole-project.");
         }
 
         return grant.Scopes.Any(Scopes.AllowsSheets)
@@ -141,7 +143,9 @@ public sealed class SheetsApi(
 
             if (method is "GET" or "PUT")
             {
-                return new SheetsCall(method == "GET" ? "values.get" : "values.update", method == "PUT", method == "PUT", range);
+                var update = method == "PUT";
+
+                return new SheetsCall(update ? "values.update" : "values.get", update, update, range);
             }
         }
 
@@ -217,7 +221,11 @@ public sealed class SheetsApi(
             var other => throw InvalidEnum("insert_data_option", "InsertDataOption", other),
         };
         var appended = spreadsheet.Append(range, Rows(body), InputOption(request.Query["valueInputOption"]), insert);
-        var answer = new Dictionary<string, object> { ["spreadsheetId"] = spreadsheet.SpreadsheetId, ["updates"] = Updated(appended.Updates) };
+        var answer = new Dictionary<string, object>
+        {
+            ["spreadsheetId"] = spreadsheet.SpreadsheetId,
+            ["updates"] = Updated(appended.Updates),
+        };
         if (appended.TableRange is not null)
         {
             answer["tableRange"] = appended.TableRange;
@@ -234,7 +242,9 @@ public sealed class SheetsApi(
         var data = Member(body, "data");
         var writes = data.ValueKind == JsonValueKind.Array
             ? data.EnumerateArray()
-                .Select(d => (Member(d, "range").GetString() ?? string.Empty, (IReadOnlyList<IReadOnlyList<JsonElement>>)Rows(d)))
+                .Select(d => (
+                    Member(d, "range").GetString() ?? string.Empty,
+                    (IReadOnlyList<IReadOnlyList<JsonElement>>)Rows(d)))
                 .ToList()
             : [];
         var written = spreadsheet.WriteMany(writes, input);
@@ -246,7 +256,8 @@ public sealed class SheetsApi(
                 ["totalUpdatedRows"] = written.Sum(w => w.UpdatedRows),
                 ["totalUpdatedColumns"] = written.Sum(w => w.UpdatedColumns),
                 ["totalUpdatedCells"] = written.Sum(w => w.UpdatedCells),
-                ["totalUpdatedSheets"] = written.Select(w => w.UpdatedRange.Split('!')[0]).Distinct(StringComparer.Ordinal).Count(),
+                ["totalUpdatedSheets"] =
+                    written.Select(w => w.UpdatedRange.Split('!')[0]).Distinct(StringComparer.Ordinal).Count(),
                 ["responses"] = written.Select(Updated).ToList(),
             },
             Json);
@@ -261,7 +272,7 @@ public sealed class SheetsApi(
         ["updatedCells"] = written.UpdatedCells,
     };
 
-    /// <summary>Values are written straight to the response: a large read is a million cells, not worth boxing twice.</summary>
+    /// <summary>Values go straight to the response: a large read is a million cells, not worth boxing twice.</summary>
     private static IResult ValuesResult(Action<Utf8JsonWriter> write) =>
         Results.Stream(
             async stream =>
@@ -353,7 +364,8 @@ public sealed class SheetsApi(
             return [];
         }
 
-        if (values.ValueKind != JsonValueKind.Array || values.EnumerateArray().Any(r => r.ValueKind != JsonValueKind.Array))
+        if (values.ValueKind != JsonValueKind.Array ||
+            values.EnumerateArray().Any(r => r.ValueKind != JsonValueKind.Array))
         {
             throw SheetsException.InvalidArgument("Invalid JSON payload received. 'values' must be a list of lists.");
         }
@@ -363,7 +375,9 @@ public sealed class SheetsApi(
             Member(valueRange, "majorDimension").GetString() == "COLUMNS")
         {
             var height = rows.Count == 0 ? 0 : rows.Max(r => r.Count);
-            rows = [.. Enumerable.Range(0, height).Select(i => (IReadOnlyList<JsonElement>)[.. rows.Select(c => i < c.Count ? c[i] : default)])];
+            var columns = rows;
+            rows = [.. Enumerable.Range(0, height)
+                .Select(i => (IReadOnlyList<JsonElement>)[.. columns.Select(c => i < c.Count ? c[i] : default)])];
         }
 
         return rows;

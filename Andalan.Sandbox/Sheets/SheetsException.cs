@@ -1,6 +1,6 @@
 namespace Andalan.Sandbox.Sheets;
 
-/// <summary>An error the Sheets stand-in answers with Google's error JSON: HTTP status, message and status name.</summary>
+/// <summary>An error answered as Google's error JSON: HTTP status, message and status name.</summary>
 public sealed class SheetsException : Exception
 {
     public SheetsException(int code, string status, string message)
@@ -32,7 +32,7 @@ public sealed class SheetsException : Exception
     /// <summary>The canonical status name, for example INVALID_ARGUMENT or RESOURCE_EXHAUSTED.</summary>
     public string Status { get; }
 
-    /// <summary>The ErrorInfo reason Google adds to some errors, for example RATE_LIMIT_EXCEEDED; null adds none.</summary>
+    /// <summary>The ErrorInfo reason Google adds to some errors (RATE_LIMIT_EXCEEDED); null adds none.</summary>
     public string? Reason { get; init; }
 
     public static SheetsException InvalidArgument(string message) => new(400, "INVALID_ARGUMENT", message);

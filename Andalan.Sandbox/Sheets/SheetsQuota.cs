@@ -41,7 +41,8 @@ public sealed class SheetsQuota(SandboxOptions options, TimeProvider time)
                     "RESOURCE_EXHAUSTED",
                     string.Create(
                         CultureInfo.InvariantCulture,
-                        $"Quota exceeded for quota metric '{metric}' and limit '{metric} per minute per user' of service " +
+                        $"Quota exceeded for quota metric '{metric}' and limit '{metric} per minute per user' " +
+                        $"of service " +
                         $"'sheets.googleapis.com' for consumer 'project_number:100000000001'."))
                 {
                     Reason = "RATE_LIMIT_EXCEEDED",

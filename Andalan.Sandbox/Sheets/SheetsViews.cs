@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Andalan.Sandbox.Sheets;
 
-/// <summary>Read-only HTML views of the spreadsheet, so a person can see what a run did, and a JSON snapshot for tests.</summary>
+/// <summary>Read-only HTML views, so a person can see what a run did, and a JSON snapshot for tests.</summary>
 public static class SheetsViews
 {
     private const int RowsPerPage = 200;
@@ -19,14 +19,18 @@ public static class SheetsViews
     {
         ArgumentNullException.ThrowIfNull(sheet);
         var html = Page(sheet.Title);
-        html.Append(CultureInfo.InvariantCulture, $"<h1>{Encode(sheet.Title)}</h1><p>Spreadsheet <code>{Encode(sheet.SpreadsheetId)}</code>, ")
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{Encode(sheet.Title)}</h1>")
+            .Append(CultureInfo.InvariantCulture, $"<p>Spreadsheet <code>{Encode(sheet.SpreadsheetId)}</code>, ")
             .Append(CultureInfo.InvariantCulture, $"{sheet.GridCells:N0} cells of the grid in use.</p>")
-            .Append("<table><tr><th>Tab</th><th>sheetId</th><th>Rows with data</th><th>Grid</th><th>Frozen rows</th></tr>");
+            .Append("<table><tr><th>Tab</th><th>sheetId</th><th>Rows with data</th><th>Grid</th>")
+            .Append("<th>Frozen rows</th></tr>");
         foreach (var tab in sheet.Tabs.OrderBy(t => t.Index))
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"/_sandbox/sheets/{Uri.EscapeDataString(tab.Title)}\">")
+            var link = "/_sandbox/sheets/" + Uri.EscapeDataString(tab.Title);
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"{link}\">")
                 .Append(CultureInfo.InvariantCulture, $"{Encode(tab.Title)}</a></td><td class=n>{tab.SheetId}</td>")
-                .Append(CultureInfo.InvariantCulture, $"<td class=n>{tab.RowsWithData:N0}</td><td>{tab.RowCount:N0} × {tab.ColumnCount}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td class=n>{tab.RowsWithData:N0}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{tab.RowCount:N0} × {tab.ColumnCount}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=n>{tab.FrozenRowCount}</td></tr>");
         }
 
@@ -47,8 +51,9 @@ public static class SheetsViews
         page = Math.Clamp(page, 1, pages);
         var width = Math.Max(1, values.Count == 0 ? 1 : values.Max(r => r.Count));
         var html = Page(title);
-        html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"/_sandbox/sheets\">All tabs</a></p><h1>{Encode(title)}</h1>")
-            .Append(CultureInfo.InvariantCulture, $"<p>{values.Count:N0} rows with data, grid {tab.RowCount:N0} × {tab.ColumnCount}, ")
+        html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"/_sandbox/sheets\">All tabs</a></p>")
+            .Append(CultureInfo.InvariantCulture, $"<h1>{Encode(title)}</h1><p>{values.Count:N0} rows with data, ")
+            .Append(CultureInfo.InvariantCulture, $"grid {tab.RowCount:N0} × {tab.ColumnCount}, ")
             .Append(CultureInfo.InvariantCulture, $"page {page} of {pages}. ");
         if (page > 1)
         {

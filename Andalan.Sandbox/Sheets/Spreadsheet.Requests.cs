@@ -7,7 +7,7 @@ namespace Andalan.Sandbox.Sheets;
 /// <summary>spreadsheets.get and spreadsheets.batchUpdate: tabs, their grid properties and number formats.</summary>
 public sealed partial class Spreadsheet
 {
-    /// <summary>The Spreadsheet resource without grid data, as spreadsheets.get answers it before a field mask.</summary>
+    /// <summary>The Spreadsheet resource without grid data, as spreadsheets.get has it before a field mask.</summary>
     public JsonObject Describe(Uri viewUrl)
     {
         lock (_gate)
@@ -42,7 +42,8 @@ public sealed partial class Spreadsheet
     {
         if (requests.ValueKind != JsonValueKind.Array)
         {
-            throw SheetsException.InvalidArgument("Invalid JSON payload received. Expected an array of requests at 'requests'.");
+            throw SheetsException.InvalidArgument(
+                "Invalid JSON payload received. Expected an array of requests at 'requests'.");
         }
 
         lock (_gate)
@@ -64,7 +65,8 @@ public sealed partial class Spreadsheet
                     "deleteSheet" => DeleteSheet(tabs, kind.Value, where),
                     _ => throw SheetsException.InvalidArgument(string.Create(
                         CultureInfo.InvariantCulture,
-                        $"Invalid JSON payload received. Unknown name \"{kind.Name}\" at 'requests[{index}]': Cannot find field.")),
+                        $"Invalid JSON payload received. Unknown name \"{kind.Name}\" at 'requests[{index}]': " +
+                        $"Cannot find field.")),
                 });
                 index++;
             }
@@ -72,9 +74,7 @@ public sealed partial class Spreadsheet
             var total = tabs.Sum(t => t.GridCells);
             if (total > _limits.CellLimit && total > _tabs.Sum(t => t.GridCells))
             {
-                throw SheetsException.InvalidArgument(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"This action would increase the number of cells in the workbook above the limit of {_limits.CellLimit} cells."));
+                throw CellLimitReached();
             }
 
             _tabs = tabs;
@@ -161,7 +161,7 @@ public sealed partial class Spreadsheet
         var tab = TabById(tabs, Int(properties, "sheetId") ?? 0, where);
         var fields = Member(body, "fields") is { ValueKind: JsonValueKind.String } f
             ? f.GetString()!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            : throw SheetsException.InvalidArgument($"Invalid {where}: At least one field must be updated, but none were specified.");
+            : throw NoFields(where);
         var grid = Member(properties, "gridProperties");
         foreach (var field in fields)
         {
@@ -172,7 +172,8 @@ public sealed partial class Spreadsheet
                 if (tabs.Any(s => s != tab && s.Title.Equals(title, StringComparison.OrdinalIgnoreCase)))
                 {
                     throw SheetsException.InvalidArgument(
-                        $"Invalid {where}: A sheet with the name \"{title}\" already exists. Please enter another name.");
+                        $"Invalid {where}: A sheet with the name \"{title}\" already exists. " +
+                        "Please enter another name.");
                 }
 
                 tab.Title = title;
@@ -208,15 +209,15 @@ public sealed partial class Spreadsheet
         return [];
     }
 
-    /// <summary>Only the number format is kept; other formatting (fonts, colours) is accepted and has no effect here.</summary>
+    /// <summary>Only the number format is kept; other formatting (fonts, colours) is accepted and ignored.</summary>
     private static JsonObject RepeatCell(List<SheetTab> tabs, JsonElement body, string where, long stamp)
     {
         var range = Member(body, "range");
         var tab = TabById(tabs, Int(range, "sheetId") ?? 0, where);
-        var fields = Member(body, "fields").ValueKind == JsonValueKind.String ? Member(body, "fields").GetString()! : string.Empty;
+        var fields = Member(body, "fields") is { ValueKind: JsonValueKind.String } f ? f.GetString()! : string.Empty;
         if (fields.Length == 0)
         {
-            throw SheetsException.InvalidArgument($"Invalid {where}: At least one field must be updated, but none were specified.");
+            throw NoFields(where);
         }
 
         var touchesNumberFormat = fields.Split(',').Any(f =>
@@ -228,7 +229,9 @@ public sealed partial class Spreadsheet
 
         var numberFormat = Member(Member(Member(body, "cell"), "userEnteredFormat"), "numberFormat");
         var type = Member(numberFormat, "type") is { ValueKind: JsonValueKind.String } t ? t.GetString()! : "NUMBER";
-        var pattern = Member(numberFormat, "pattern") is { ValueKind: JsonValueKind.String } p ? p.GetString()! : string.Empty;
+        var pattern = Member(numberFormat, "pattern") is { ValueKind: JsonValueKind.String } p
+            ? p.GetString()!
+            : string.Empty;
         var startRow = Int(range, "startRowIndex") ?? 0;
         var endRow = Int(range, "endRowIndex");
         var startColumn = Int(range, "startColumnIndex") ?? 0;
@@ -238,7 +241,8 @@ public sealed partial class Spreadsheet
             throw ExceedsGrid(tab, startRow, startColumn, endRow ?? tab.RowCount, endColumn ?? tab.ColumnCount);
         }
 
-        tab.AddFormatRule(new FormatRule(startRow, endRow, startColumn, endColumn, new NumberFormat(type, pattern), stamp));
+        var format = new NumberFormat(type, pattern);
+        tab.AddFormatRule(new FormatRule(startRow, endRow, startColumn, endColumn, format, stamp));
 
         return [];
     }
@@ -279,7 +283,12 @@ public sealed partial class Spreadsheet
 
     private static SheetTab TabById(List<SheetTab> tabs, int sheetId, string where) =>
         tabs.FirstOrDefault(t => t.SheetId == sheetId)
-        ?? throw SheetsException.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"Invalid {where}: No grid with id: {sheetId}"));
+        ?? throw SheetsException.InvalidArgument(
+            string.Create(CultureInfo.InvariantCulture, $"Invalid {where}: No grid with id: {sheetId}"));
+
+    private static SheetsException NoFields(string where) =>
+        SheetsException.InvalidArgument(
+            $"Invalid {where}: At least one field must be updated, but none were specified.");
 
     private static int NextSheetId(List<SheetTab> tabs)
     {

@@ -54,8 +54,8 @@ public sealed partial class Spreadsheet
         }
     }
 
-    private (SheetTab Tab, int Row, int Column, SheetCell?[][] Cells, IReadOnlyList<IReadOnlyList<JsonElement>> Rows) PrepareWrite(
-        string rangeText, IReadOnlyList<IReadOnlyList<JsonElement>> rows, ValueInput input)
+    private (SheetTab Tab, int Row, int Column, SheetCell?[][] Cells, IReadOnlyList<IReadOnlyList<JsonElement>> Rows)
+        PrepareWrite(string rangeText, IReadOnlyList<IReadOnlyList<JsonElement>> rows, ValueInput input)
     {
         ArgumentNullException.ThrowIfNull(rangeText);
         ArgumentNullException.ThrowIfNull(rows);
@@ -80,7 +80,8 @@ public sealed partial class Spreadsheet
         if (range.EndColumn is { } endColumn && c0 + width > endColumn)
         {
             throw SheetsException.InvalidArgument(
-                $"Requested writing within range [{rangeText}], but tried writing to column [{A1Range.ColumnName(c0 + width - 1)}]");
+                $"Requested writing within range [{rangeText}], " +
+                $"but tried writing to column [{A1Range.ColumnName(c0 + width - 1)}]");
         }
 
         if (r0 + rows.Count > tab.RowCount || c0 + width > tab.ColumnCount)
@@ -96,7 +97,8 @@ public sealed partial class Spreadsheet
     /// and writes the rows below it, from the table's first column; INSERT_ROWS inserts rows for them,
     /// OVERWRITE writes over what is there. Either way the grid grows when the rows do not fit.
     /// </summary>
-    public AppendResult Append(string rangeText, IReadOnlyList<IReadOnlyList<JsonElement>> rows, ValueInput input, bool insertRows)
+    public AppendResult Append(
+        string rangeText, IReadOnlyList<IReadOnlyList<JsonElement>> rows, ValueInput input, bool insertRows)
     {
         ArgumentNullException.ThrowIfNull(rangeText);
         ArgumentNullException.ThrowIfNull(rows);
@@ -159,7 +161,8 @@ public sealed partial class Spreadsheet
         }
     }
 
-    private static (int StartRow, int StartColumn, int EndRow, int EndColumn)? FindTable(SheetTab tab, int r0, int c0, int r1, int c1)
+    private static (int StartRow, int StartColumn, int EndRow, int EndColumn)? FindTable(
+        SheetTab tab, int r0, int c0, int r1, int c1)
     {
         var last = Math.Min(r1, tab.RowsWithData);
         var first = r0;
@@ -192,7 +195,8 @@ public sealed partial class Spreadsheet
         return (first, minColumn, end, maxColumn + 1);
     }
 
-    private SheetCell?[][] Convert(SheetTab tab, int r0, int c0, IReadOnlyList<IReadOnlyList<JsonElement>> rows, ValueInput input)
+    private SheetCell?[][] Convert(
+        SheetTab tab, int r0, int c0, IReadOnlyList<IReadOnlyList<JsonElement>> rows, ValueInput input)
     {
         var converted = new SheetCell?[rows.Count][];
         for (var r = 0; r < rows.Count; r++)
@@ -209,7 +213,8 @@ public sealed partial class Spreadsheet
     }
 
     /// <summary>A null JSON value leaves the cell as it is (Google skips nulls); an empty string clears it.</summary>
-    private SheetCell? ConvertValue(SheetTab tab, int row, int column, JsonElement value, ValueInput input, int r, int c)
+    private SheetCell? ConvertValue(
+        SheetTab tab, int row, int column, JsonElement value, ValueInput input, int r, int c)
     {
         switch (value.ValueKind)
         {
@@ -225,7 +230,8 @@ public sealed partial class Spreadsheet
                 {
                     throw SheetsException.InvalidArgument(string.Create(
                         CultureInfo.InvariantCulture,
-                        $"Your input contains more than the maximum of {_limits.MaxCellCharacters} characters in a single cell."));
+                        $"Your input contains more than the maximum of {_limits.MaxCellCharacters} characters " +
+                        $"in a single cell."));
                 }
 
                 if (text.Length == 0)
@@ -343,7 +349,8 @@ public sealed partial class Spreadsheet
 
         return cell.Kind switch
         {
-            CellKind.Number when !serialDates && format is not null && CellFormatter.IsDatePattern(format.EffectivePattern) =>
+            CellKind.Number when !serialDates && format is not null &&
+                CellFormatter.IsDatePattern(format.EffectivePattern) =>
                 CellFormatter.Format(cell, format),
             CellKind.Number => cell.Number,
             CellKind.Boolean => cell.Boolean,

@@ -50,7 +50,7 @@ public sealed partial class Spreadsheet
         }
     }
 
-    /// <summary>A tab's values as FORMATTED_VALUE or UNFORMATTED_VALUE shows them; null when there is no such tab.</summary>
+    /// <summary>A tab's values as FORMATTED_VALUE or UNFORMATTED_VALUE shows them; null when no such tab.</summary>
     public IReadOnlyList<IReadOnlyList<object?>>? Snapshot(string title, bool formatted)
     {
         lock (_gate)
@@ -78,11 +78,15 @@ public sealed partial class Spreadsheet
 
         var evaluator = new FormulaEvaluator(
             (sheet, r, c) => sheet is null ? Evaluated(tab, r, c, depth + 1) : CellOf(sheet, r, c, depth + 1),
-            sheet => _tabs.FirstOrDefault(t => t.Title == sheet) is { } target ? (target.RowCount, target.ColumnCount) : null,
+            sheet => _tabs.FirstOrDefault(t => t.Title == sheet) is { } target
+                ? (target.RowCount, target.ColumnCount)
+                : null,
             tab.Title,
             depth);
 
-        return evaluator.Evaluate(cell.Text ?? string.Empty) with { Format = cell.Format, FormatStamp = cell.FormatStamp };
+        var result = evaluator.Evaluate(cell.Text ?? string.Empty);
+
+        return result with { Format = cell.Format, FormatStamp = cell.FormatStamp };
     }
 
     private SheetCell? CellOf(string sheet, int row, int column, int depth) =>
@@ -91,11 +95,13 @@ public sealed partial class Spreadsheet
     private SheetTab ResolveTab(A1Range range, string text) =>
         range.Sheet is null
             ? _tabs.OrderBy(t => t.Index).First()
-            : _tabs.FirstOrDefault(t => t.Title == range.Sheet) ?? throw SheetsException.InvalidArgument($"Unable to parse range: {text}");
+            : _tabs.FirstOrDefault(t => t.Title == range.Sheet)
+                ?? throw SheetsException.InvalidArgument($"Unable to parse range: {text}");
 
     private A1Range ParseRange(string text) => A1Range.Parse(text, title => _tabs.Any(t => t.Title == title));
 
-    private static SheetsException ExceedsGrid(SheetTab tab, int startRow, int startColumn, int endRow, int endColumn) =>
+    private static SheetsException ExceedsGrid(
+        SheetTab tab, int startRow, int startColumn, int endRow, int endColumn) =>
         SheetsException.InvalidArgument(string.Create(
             CultureInfo.InvariantCulture,
             $"Range ({A1Range.Format(tab.Title, startRow, startColumn, endRow, endColumn)}) exceeds grid limits. " +
@@ -106,9 +112,13 @@ public sealed partial class Spreadsheet
         var total = _tabs.Sum(t => t.GridCells);
         if (extraCells > 0 && total + extraCells > _limits.CellLimit)
         {
-            throw SheetsException.InvalidArgument(string.Create(
-                CultureInfo.InvariantCulture,
-                $"This action would increase the number of cells in the workbook above the limit of {_limits.CellLimit} cells."));
+            throw CellLimitReached();
         }
     }
+
+    private SheetsException CellLimitReached() =>
+        SheetsException.InvalidArgument(string.Create(
+            CultureInfo.InvariantCulture,
+            $"This action would increase the number of cells in the workbook above the limit of " +
+            $"{_limits.CellLimit} cells."));
 }

@@ -12,7 +12,8 @@ namespace Andalan.Sandbox.Sheets;
 /// assertion with the public half of the key the sandbox generated, checks issuer, audience, lifetime and
 /// scope, and issues an opaque access token that expires.
 /// </summary>
-public sealed class TokenIssuer(SandboxCredentials credentials, SandboxAddresses addresses, SheetsLimits limits, TimeProvider time)
+public sealed class TokenIssuer(
+    SandboxCredentials credentials, SandboxAddresses addresses, SheetsLimits limits, TimeProvider time)
 {
     public const string JwtBearerGrant = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
@@ -70,9 +71,10 @@ public sealed class TokenIssuer(SandboxCredentials credentials, SandboxAddresses
             return Error("invalid_grant", "Invalid JWT: the assertion is not a signed JWT.");
         }
 
+        var signed = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
         if (Text(header, "alg") != "RS256" ||
             !credentials.ServiceAccountKey.VerifyData(
-                Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
+                signed, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
         {
             return Error("invalid_grant", "Invalid JWT Signature.");
         }
@@ -85,7 +87,8 @@ public sealed class TokenIssuer(SandboxCredentials credentials, SandboxAddresses
         var audience = Text(claims, "aud");
         if (audience != addresses.TokenUrl.ToString() && !GoogleTokenAudiences.Contains(audience))
         {
-            return Error("invalid_grant", $"Invalid JWT: Failed audience check. The expected audience is {addresses.TokenUrl}.");
+            return Error(
+                "invalid_grant", $"Invalid JWT: Failed audience check. The expected audience is {addresses.TokenUrl}.");
         }
 
         var now = time.GetUtcNow();
@@ -100,7 +103,9 @@ public sealed class TokenIssuer(SandboxCredentials credentials, SandboxAddresses
                 "Check your iat and exp values in the JWT claim.");
         }
 
-        var scopes = (Text(claims, "scope") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var scopes = (Text(claims, "scope") ?? string.Empty)
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .ToHashSet(StringComparer.Ordinal);
         if (scopes.Count == 0)
         {
             return Error("invalid_scope", "Empty or missing scope not allowed.");
@@ -140,7 +145,8 @@ public sealed class TokenIssuer(SandboxCredentials credentials, SandboxAddresses
     }
 
     private static IResult Error(string error, string description) =>
-        Results.Json(new Dictionary<string, string> { ["error"] = error, ["error_description"] = description }, statusCode: 400);
+        Results.Json(
+            new Dictionary<string, string> { ["error"] = error, ["error_description"] = description }, statusCode: 400);
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) &&
@@ -160,7 +166,8 @@ public sealed class TokenIssuer(SandboxCredentials credentials, SandboxAddresses
             2 => "==",
             3 => "=",
             0 => string.Empty,
-            _ => throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"Bad base64url length {text.Length}.")),
+            _ => throw new FormatException(
+                string.Create(CultureInfo.InvariantCulture, $"Bad base64url length {text.Length}.")),
         };
 
         return Convert.FromBase64String(padded);

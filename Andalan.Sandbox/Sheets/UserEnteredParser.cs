@@ -108,7 +108,9 @@ public static partial class UserEnteredParser
         {
             var ofDay = TimeOfDay(time);
 
-            return ofDay is null ? null : SheetCell.OfNumber(ofDay.Value.TotalDays, new NumberFormat("TIME", "h:mm:ss am/pm"));
+            return ofDay is null
+                ? null
+                : SheetCell.OfNumber(ofDay.Value.TotalDays, new NumberFormat("TIME", "h:mm:ss am/pm"));
         }
         else
         {
@@ -168,7 +170,8 @@ public static partial class UserEnteredParser
         return hour < 24 && minute < 60 && second < 60 ? new TimeSpan(hour, minute, second) : null;
     }
 
-    [GeneratedRegex(@"^(?<sign>[+-]?)(?<currency>\$)?(?<digits>(\d{1,3}(,\d{3})+|\d*)(\.\d+)?([eE][+-]?\d+)?)(?<percent>%)?$")]
+    [GeneratedRegex(
+        @"^(?<sign>[+-]?)(?<currency>\$)?(?<digits>(\d{1,3}(,\d{3})+|\d*)(\.\d+)?([eE][+-]?\d+)?)(?<percent>%)?$")]
     private static partial Regex Number();
 
     [GeneratedRegex(@"^(?<y>\d{4})[-/](?<m>\d{1,2})[-/](?<d>\d{1,2})(?:[ T](?<time>.+))?$")]

@@ -10,5 +10,6 @@ namespace Andalan.Functions.Sheets.Api;
 [JsonConverter(typeof(CellValueConverter))]
 internal readonly record struct CellValue(JsonValueKind Kind, double Number, string? Text)
 {
-    public bool IsEmpty => Kind is JsonValueKind.Undefined or JsonValueKind.Null || (Kind == JsonValueKind.String && Text!.Length == 0);
+    public bool IsEmpty =>
+        Kind is JsonValueKind.Undefined or JsonValueKind.Null || (Kind == JsonValueKind.String && Text!.Length == 0);
 }

@@ -5,15 +5,16 @@ namespace Andalan.Functions.Sheets.Api;
 
 internal sealed class CellValueConverter : JsonConverter<CellValue>
 {
-    public override CellValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
-    {
-        JsonTokenType.Number => new CellValue(JsonValueKind.Number, reader.GetDouble(), null),
-        JsonTokenType.String => new CellValue(JsonValueKind.String, 0, reader.GetString()),
-        JsonTokenType.True => new CellValue(JsonValueKind.True, 1, null),
-        JsonTokenType.False => new CellValue(JsonValueKind.False, 0, null),
-        JsonTokenType.Null => default,
-        _ => throw new JsonException($"A cell value cannot be a {reader.TokenType}."),
-    };
+    public override CellValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.Number => new CellValue(JsonValueKind.Number, reader.GetDouble(), null),
+            JsonTokenType.String => new CellValue(JsonValueKind.String, 0, reader.GetString()),
+            JsonTokenType.True => new CellValue(JsonValueKind.True, 1, null),
+            JsonTokenType.False => new CellValue(JsonValueKind.False, 0, null),
+            JsonTokenType.Null => default,
+            _ => throw new JsonException($"A cell value cannot be a {reader.TokenType}."),
+        };
 
     public override void Write(Utf8JsonWriter writer, CellValue value, JsonSerializerOptions options)
     {

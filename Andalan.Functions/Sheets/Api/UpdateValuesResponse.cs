@@ -1,3 +1,4 @@
 namespace Andalan.Functions.Sheets.Api;
 
-internal sealed record UpdateValuesResponse(string? UpdatedRange, int UpdatedRows, int UpdatedColumns, int UpdatedCells);
+internal sealed record UpdateValuesResponse(
+    string? UpdatedRange, int UpdatedRows, int UpdatedColumns, int UpdatedCells);
