@@ -92,6 +92,26 @@ public sealed partial class ReportPdfTests
     }
 
     [Fact]
+    public void Render_PointTransactions_AlignsNumbersRightAndDatesLeft()
+    {
+        var renderer = new ReportRenderer(_store);
+
+        var file = renderer.Render(ReportRenderer.PointTransactions, From, To, ExportFault.None);
+
+        using var pdf = PdfDocument.Open(file.Content);
+        var page = pdf.GetPage(2);
+        var edges = Edges(PointTransactionsPdf.Margin, PointTransactionsPdf.Columns);
+        var body = page.Letters.Where(l =>
+            l.FontName?.Contains("Bold", StringComparison.Ordinal) != true && l.StartBaseLine.Y is > 40 and < 800);
+        var lines = body.GroupBy(l => (Column: Column(l, edges), Y: Math.Round(l.StartBaseLine.Y, 1))).ToList();
+        var rightEnds = lines.Where(g => g.Key.Column is 6 or 8).Select(g => g.Max(l => l.EndBaseLine.X) - edges[g.Key.Column + 1]);
+        var dateStarts = lines.Where(g => g.Key.Column == 2).Select(g => g.Min(l => l.StartBaseLine.X) - edges[2]);
+        Assert.All(rightEnds, gap => Assert.InRange(gap, -3.1, -2.1));
+        Assert.All(dateStarts, gap => Assert.InRange(gap, 2.1, 3.1));
+        Assert.Contains(lines, g => g.Key.Column == 6 && g.First().Value == "-");
+    }
+
+    [Fact]
     public void Render_PointTransactions_PageCountGrowsWithTheNumberOfRecords()
     {
         var small = new PanelStore(new SandboxOptions { PointTransactions = 300 }, new FakeTimeProvider(Start));

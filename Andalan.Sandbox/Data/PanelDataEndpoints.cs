@@ -9,8 +9,10 @@ namespace Andalan.Sandbox.Data;
 /// </summary>
 public static class PanelDataEndpoints
 {
+    public const int MaxAdvanceHours = 24 * 31;
+
     public static IServiceCollection AddPanelData(this IServiceCollection services) =>
-        services.AddSingleton<PanelStore>();
+        services.AddSingleton<PanelStore>().AddHostedService<PanelStoreWarmUp>();
 
     public static IEndpointRouteBuilder MapPanelData(this IEndpointRouteBuilder app)
     {
@@ -19,9 +21,10 @@ public static class PanelDataEndpoints
 
         control.MapPost("/advance", (AdvanceRequest request, PanelStore store) =>
         {
-            if (request.Hours is not (>= 0 and <= 24 * 366))
+            // A month at most: at the largest sizes that is already some 200,000 new sales.
+            if (request.Hours is not (>= 0 and <= MaxAdvanceHours))
             {
-                return Results.BadRequest(new { error = "hours must be between 0 and 8784." });
+                return Results.BadRequest(new { error = $"hours must be between 0 and {MaxAdvanceHours}." });
             }
 
             return Results.Ok(store.Advance(TimeSpan.FromHours(request.Hours)));

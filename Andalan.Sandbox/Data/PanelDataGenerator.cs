@@ -430,7 +430,8 @@ internal sealed class PanelDataGenerator
 
     private void MoveTiers(TimeSpan by)
     {
-        var moves = Math.Max(1, (int)Math.Round(_previous.Users.Length * 0.01 * by.TotalDays));
+        // About one member in a hundred a day, and at least one whenever time moves at all.
+        var moves = by > TimeSpan.Zero ? Math.Max(1, (int)Math.Round(_previous.Users.Length * 0.01 * by.TotalDays)) : 0;
         for (var i = 0; i < moves && _previous.Users.Length > 0; i++)
         {
             var index = _random.Next(_previous.Users.Length);
