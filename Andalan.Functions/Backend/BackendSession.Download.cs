@@ -72,10 +72,13 @@ public sealed partial class BackendSession
                 cancellationToken.ThrowIfCancellationRequested();
                 var (context, login) = await LoggedInContextAsync(evidenceDirectory, cancellationToken);
                 var attempt = new PageAttempt(label);
-                var page = await context.NewPageAsync();
+                var page = await RentPageAsync(context);
+                var reusable = false;
+                var expired = false;
                 try
                 {
                     var result = await work(page, attempt);
+                    reusable = true;
                     if (relogged)
                     {
                         _logger.RecoveredAfterRelogin(label);
@@ -83,18 +86,16 @@ public sealed partial class BackendSession
 
                     return result;
                 }
-                catch (SessionExpiredException expired) when (!relogged)
+                catch (SessionExpiredException failure) when (!relogged)
                 {
-                    _logger.SessionExpired(label, expired.Step);
-                    relogged = true;
-                    await ClosePageAsync(page);
-                    await ReloginAsync(login, evidenceDirectory, cancellationToken);
+                    _logger.SessionExpired(label, failure.Step);
+                    relogged = expired = reusable = true;
                 }
-                catch (SessionExpiredException expired)
+                catch (SessionExpiredException failure)
                 {
                     throw await WithEvidenceAsync(page, new BackendException(BackendFailure.Transient,
-                        $"The panel showed its login page again while {expired.Step}, right after a fresh login.",
-                        expired, label, expired.Url), evidenceDirectory, attempt);
+                        $"The panel showed its login page again while {failure.Step}, right after a fresh login.",
+                        failure, label, failure.Url), evidenceDirectory, attempt);
                 }
                 catch (BackendException failure)
                 {
@@ -107,7 +108,12 @@ public sealed partial class BackendSession
                 }
                 finally
                 {
-                    await ClosePageAsync(page);
+                    await ReleasePageAsync(page, reusable);
+                }
+
+                if (expired)
+                {
+                    await ReloginAsync(login, evidenceDirectory, cancellationToken);
                 }
             }
         }
