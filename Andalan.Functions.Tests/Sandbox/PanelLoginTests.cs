@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Andalan.Sandbox.Faults;
 using Andalan.Sandbox.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -8,6 +9,8 @@ namespace Andalan.Functions.Tests.Sandbox;
 [Collection(PanelSandboxFixture.Name)]
 public sealed class PanelLoginTests(PanelSandboxFixture fixture) : IDisposable
 {
+    private const string WrongCredentials = "These credentials do not match our records.";
+
     private readonly FakeTimeProvider _clock = fixture.Clock;
     private readonly SandboxInstance _sandbox = fixture.Sandbox;
     private readonly PanelTestClient _panel = fixture.StartTest();
@@ -23,7 +26,10 @@ public sealed class PanelLoginTests(PanelSandboxFixture fixture) : IDisposable
         Assert.Matches("""<input type="hidden" name="_token" value="[A-Za-z0-9_-]{40}">""", html);
         Assert.Contains("""name="email" type="email" """, html, StringComparison.Ordinal);
         Assert.Contains("""name="password" type="password" """, html, StringComparison.Ordinal);
-        Assert.Contains("""<button type="submit" class="btn btn-primary btn-block">Masuk</button>""", html, StringComparison.Ordinal);
+        Assert.Contains(
+            """<button type="submit" class="btn btn-primary btn-block">Masuk</button>""",
+            html,
+            StringComparison.Ordinal);
         Assert.NotNull(_panel.Cookie("andalan_session"));
     }
 
@@ -32,7 +38,7 @@ public sealed class PanelLoginTests(PanelSandboxFixture fixture) : IDisposable
     {
         await _panel.OpenLoginFormAsync();
 
-        using var response = await _panel.PostLoginAsync(null, _sandbox.Credentials.PanelUser, _sandbox.Credentials.PanelPassword);
+        using var response = await _panel.PostRightLoginAsync(null);
 
         Assert.Equal(419, (int)response.StatusCode);
         Assert.Contains("Page Expired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -46,7 +52,7 @@ public sealed class PanelLoginTests(PanelSandboxFixture fixture) : IDisposable
         var foreignToken = await other.OpenLoginFormAsync();
         await _panel.OpenLoginFormAsync();
 
-        using var response = await _panel.PostLoginAsync(foreignToken, _sandbox.Credentials.PanelUser, _sandbox.Credentials.PanelPassword);
+        using var response = await _panel.PostRightLoginAsync(foreignToken);
 
         Assert.Equal(419, (int)response.StatusCode);
     }
@@ -57,7 +63,7 @@ public sealed class PanelLoginTests(PanelSandboxFixture fixture) : IDisposable
         var token = await _panel.OpenLoginFormAsync();
         _clock.Advance(TimeSpan.FromMinutes(_sandbox.Options.SessionIdleMinutes + 1));
 
-        using var response = await _panel.PostLoginAsync(token, _sandbox.Credentials.PanelUser, _sandbox.Credentials.PanelPassword);
+        using var response = await _panel.PostRightLoginAsync(token);
 
         Assert.Equal(419, (int)response.StatusCode);
     }
@@ -67,12 +73,12 @@ public sealed class PanelLoginTests(PanelSandboxFixture fixture) : IDisposable
     {
         var token = await _panel.OpenLoginFormAsync();
 
-        var html = await _panel.FailLoginAsync(token, _sandbox.Credentials.PanelUser, "Salah-Sandi-123");
+        var html = await _panel.FailLoginAsync(token, "Salah-Sandi-123");
 
         Assert.Contains(
-            """<div class="alert alert-danger" role="alert">These credentials do not match our records.</div>""",
+            $"""<div class="alert alert-danger" role="alert">{WrongCredentials}</div>""",
             html, StringComparison.Ordinal);
-        Assert.Contains($"""value="{_sandbox.Credentials.PanelUser}" """, html, StringComparison.Ordinal);
+        Assert.Matches($"""type="email" value="{Regex.Escape(_sandbox.Credentials.PanelUser)}"\s""", html);
         Assert.DoesNotContain("Salah-Sandi-123", html, StringComparison.Ordinal);
         Assert.DoesNotContain("alert-danger", await _panel.Http.GetStringAsync("/login"), StringComparison.Ordinal);
     }
@@ -83,9 +89,9 @@ public sealed class PanelLoginTests(PanelSandboxFixture fixture) : IDisposable
         _sandbox.Faults.Panel.RefuseLogins = true;
         var token = await _panel.OpenLoginFormAsync();
 
-        var html = await _panel.FailLoginAsync(token, _sandbox.Credentials.PanelUser, _sandbox.Credentials.PanelPassword);
+        var html = await _panel.FailLoginAsync(token, _sandbox.Credentials.PanelPassword);
 
-        Assert.Contains("These credentials do not match our records.", html, StringComparison.Ordinal);
+        Assert.Contains(WrongCredentials, html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,18 +100,21 @@ public sealed class PanelLoginTests(PanelSandboxFixture fixture) : IDisposable
         var token = await _panel.OpenLoginFormAsync();
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            await _panel.FailLoginAsync(token, _sandbox.Credentials.PanelUser, $"wrong-{attempt}");
+            await _panel.FailLoginAsync(token, $"wrong-{attempt}");
             _clock.Advance(TimeSpan.FromSeconds(5));
         }
 
-        var locked = await _panel.FailLoginAsync(token, _sandbox.Credentials.PanelUser, _sandbox.Credentials.PanelPassword);
+        var locked = await _panel.FailLoginAsync(token, _sandbox.Credentials.PanelPassword);
+        using var otherUser = await _panel.PostLoginAsync(token, "kasir@andalan-atk.test", "kasir-123");
+        var otherUserForm = await _panel.Http.GetStringAsync("/login");
         _clock.Advance(TimeSpan.FromSeconds(20));
-        var later = await _panel.FailLoginAsync(token, _sandbox.Credentials.PanelUser, _sandbox.Credentials.PanelPassword);
+        var later = await _panel.FailLoginAsync(token, _sandbox.Credentials.PanelPassword);
         _clock.Advance(TimeSpan.FromSeconds(36));
-        using var unlocked = await _panel.PostLoginAsync(token, _sandbox.Credentials.PanelUser, _sandbox.Credentials.PanelPassword);
+        using var unlocked = await _panel.PostRightLoginAsync(token);
 
         Assert.Contains("Too many login attempts. Please try again in 55 seconds.", locked, StringComparison.Ordinal);
         Assert.Contains("Too many login attempts. Please try again in 35 seconds.", later, StringComparison.Ordinal);
+        Assert.Contains(WrongCredentials, otherUserForm, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Found, unlocked.StatusCode);
         Assert.Equal("/dashboard", unlocked.Headers.Location?.OriginalString);
     }
@@ -116,12 +125,12 @@ public sealed class PanelLoginTests(PanelSandboxFixture fixture) : IDisposable
         var token = await _panel.OpenLoginFormAsync();
         for (var attempt = 0; attempt < 6; attempt++)
         {
-            var html = await _panel.FailLoginAsync(token, _sandbox.Credentials.PanelUser, $"wrong-{attempt}");
-            Assert.Contains("These credentials do not match our records.", html, StringComparison.Ordinal);
+            var html = await _panel.FailLoginAsync(token, $"wrong-{attempt}");
+            Assert.Contains(WrongCredentials, html, StringComparison.Ordinal);
             _clock.Advance(TimeSpan.FromSeconds(16));
         }
 
-        using var response = await _panel.PostLoginAsync(token, _sandbox.Credentials.PanelUser, _sandbox.Credentials.PanelPassword);
+        using var response = await _panel.PostRightLoginAsync(token);
 
         Assert.Equal("/dashboard", response.Headers.Location?.OriginalString);
     }
@@ -132,7 +141,7 @@ public sealed class PanelLoginTests(PanelSandboxFixture fixture) : IDisposable
         var token = await _panel.OpenLoginFormAsync();
         var guestSession = _panel.Cookie("andalan_session")!.Value;
 
-        using var response = await _panel.PostLoginAsync(token, _sandbox.Credentials.PanelUser, _sandbox.Credentials.PanelPassword);
+        using var response = await _panel.PostRightLoginAsync(token);
 
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.Equal("/dashboard", response.Headers.Location?.OriginalString);
@@ -144,7 +153,10 @@ public sealed class PanelLoginTests(PanelSandboxFixture fixture) : IDisposable
         Assert.NotEqual(guestSession, _panel.Cookie("andalan_session")!.Value);
         using var dashboard = await _panel.Http.GetAsync("/dashboard");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
-        Assert.Contains("/reports/coin-payments", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = await dashboard.Content.ReadAsStringAsync();
+        Assert.All(
+            ["/reports/transactions", "/reports/point-transactions", "/reports/users", "/reports/coin-payments"],
+            link => Assert.Contains($"href=\"{link}\"", html, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -152,7 +164,7 @@ public sealed class PanelLoginTests(PanelSandboxFixture fixture) : IDisposable
     {
         var token = await _panel.OpenLoginFormAsync();
         var guestSession = _panel.Cookie("andalan_session")!.Value;
-        (await _panel.PostLoginAsync(token, _sandbox.Credentials.PanelUser, _sandbox.Credentials.PanelPassword)).Dispose();
+        (await _panel.PostRightLoginAsync(token)).Dispose();
         using var attacker = new HttpClient { BaseAddress = _sandbox.Addresses.BaseUrl };
         using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard");
         request.Headers.Add("Cookie", $"andalan_session={guestSession}");
@@ -167,7 +179,7 @@ public sealed class PanelLoginTests(PanelSandboxFixture fixture) : IDisposable
     {
         await _panel.SignInAsync();
         var dashboard = await _panel.Http.GetStringAsync("/dashboard");
-        var token = System.Text.RegularExpressions.Regex.Match(dashboard, """name="_token" value="([^"]+)""").Groups[1].Value;
+        var token = Regex.Match(dashboard, """name="_token" value="([^"]+)""").Groups[1].Value;
 
         using var response = await _panel.Http.PostAsync(
             "/logout", new FormUrlEncodedContent([new KeyValuePair<string, string>("_token", token)]));

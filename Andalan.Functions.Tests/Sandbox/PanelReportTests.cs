@@ -27,12 +27,15 @@ public sealed class PanelReportTests(PanelSandboxFixture fixture) : IDisposable
 
         var html = await _panel.Http.GetStringAsync("/reports/transactions");
 
-        Assert.Contains("""<form id="filter-form" method="get" action="/reports/transactions" class="filter-form">""", html, StringComparison.Ordinal);
+        Assert.Contains(
+            """<form id="filter-form" method="get" action="/reports/transactions" class="filter-form">""",
+            html, StringComparison.Ordinal);
         Assert.Contains("""<input type="date" name="date_from" value="2025-09-08">""", html, StringComparison.Ordinal);
         Assert.Contains("""<input type="date" name="date_to" value="2025-09-14">""", html, StringComparison.Ordinal);
         Assert.Contains("""<button id="btn-filter" type="submit" """, html, StringComparison.Ordinal);
         Assert.Contains(
-            """<a id="btn-export" class="btn btn-success" href="/reports/transactions/export?date_from=2025-09-08&amp;date_to=2025-09-14">""",
+            """<a id="btn-export" class="btn btn-success" """
+            + """href="/reports/transactions/export?date_from=2025-09-08&amp;date_to=2025-09-14">""",
             html, StringComparison.Ordinal);
     }
 
@@ -42,12 +45,16 @@ public sealed class PanelReportTests(PanelSandboxFixture fixture) : IDisposable
         await _panel.SignInAsync();
         var expected = Store.PointTransactions(new DateOnly(2025, 9, 1), new DateOnly(2025, 9, 10)).Reverse().ToList();
 
-        var html = await _panel.Http.GetStringAsync("/reports/point-transactions?date_from=2025-09-01&date_to=2025-09-10&page=2");
+        var html = await _panel.Http.GetStringAsync(
+            "/reports/point-transactions?date_from=2025-09-01&date_to=2025-09-10&page=2");
 
         var ids = Regex.Matches(html, "<tr><td>[0-9]+</td><td>([^<]+)</td>").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(expected.Skip(25).Take(25).Select(p => p.Id), ids);
-        Assert.Contains($"Menampilkan 26 sampai 50 dari {expected.Count.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.')} data", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/reports/point-transactions/export?date_from=2025-09-01&amp;date_to=2025-09-10\"", html, StringComparison.Ordinal);
+        Assert.Contains(
+            $"Menampilkan 26 sampai 50 dari {Grouped(expected.Count)} data", html, StringComparison.Ordinal);
+        Assert.Contains(
+            "href=\"/reports/point-transactions/export?date_from=2025-09-01&amp;date_to=2025-09-10\"",
+            html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +64,8 @@ public sealed class PanelReportTests(PanelSandboxFixture fixture) : IDisposable
 
         var html = await _panel.Http.GetStringAsync("/reports/coin-payments?date_from=2025-09-10&date_to=2025-09-01");
 
-        Assert.Contains("The date to field must be a date after or equal to date from.", html, StringComparison.Ordinal);
+        Assert.Contains(
+            "The date to field must be a date after or equal to date from.", html, StringComparison.Ordinal);
         Assert.Contains("""data-date-from="2025-09-08" data-date-to="2025-09-14">""", html, StringComparison.Ordinal);
     }
 
@@ -69,8 +77,11 @@ public sealed class PanelReportTests(PanelSandboxFixture fixture) : IDisposable
         var html = await _panel.Http.GetStringAsync("/reports/users");
 
         Assert.DoesNotContain("filter-form", html, StringComparison.Ordinal);
-        Assert.Contains("""<a id="btn-export" class="btn btn-success" href="/reports/users/export">""", html, StringComparison.Ordinal);
-        Assert.Contains($"dari {Store.Users().Count.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.')} data", html, StringComparison.Ordinal);
+        Assert.Contains(
+            """<a id="btn-export" class="btn btn-success" href="/reports/users/export">""",
+            html,
+            StringComparison.Ordinal);
+        Assert.Contains($"dari {Grouped(Store.Users().Count)} data", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,11 +90,13 @@ public sealed class PanelReportTests(PanelSandboxFixture fixture) : IDisposable
         await _panel.SignInAsync();
         var expected = Store.Transactions(new DateOnly(2025, 9, 3), new DateOnly(2025, 9, 5));
 
-        using var response = await _panel.Http.GetAsync("/reports/transactions/export?date_from=2025-09-03&date_to=2025-09-05");
+        using var response = await _panel.Http.GetAsync(
+            "/reports/transactions/export?date_from=2025-09-03&date_to=2025-09-05");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.EndsWith(".xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+        Assert.EndsWith(
+            ".xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
         using var workbook = new XLWorkbook(await response.Content.ReadAsStreamAsync());
         var sheet = workbook.Worksheets.First();
         var header = sheet.RowsUsed().First(r => r.CellsUsed().Any(c => c.GetString() == "No. Invoice"));
@@ -102,7 +115,7 @@ public sealed class PanelReportTests(PanelSandboxFixture fixture) : IDisposable
     {
         await _panel.SignInAsync();
 
-        foreach (var path in new[] { "/reports/point-transactions/export?date_from=2025-09-03&date_to=2025-09-05", "/reports/users/export" })
+        foreach (var path in new[] { "/reports/point-transactions/export", "/reports/users/export" })
         {
             using var response = await _panel.Http.GetAsync(path);
             var content = await response.Content.ReadAsByteArrayAsync();
@@ -161,12 +174,16 @@ public sealed class PanelReportTests(PanelSandboxFixture fixture) : IDisposable
         using var corrupt = await GetDataAsync("date_from=2025-09-01&date_to=2025-09-07");
 
         Assert.Empty(empty.RootElement.GetProperty("data").EnumerateArray());
-        var labels = renamed.RootElement.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("label").GetString()).ToList();
+        var labels = renamed.RootElement.GetProperty("columns").EnumerateArray()
+            .Select(c => c.GetProperty("label").GetString())
+            .ToList();
         Assert.DoesNotContain("Nominal", labels);
         Assert.Contains("Total Bayar", labels);
         Assert.NotEmpty(renamed.RootElement.GetProperty("data").EnumerateArray());
         Assert.True(corrupt.RootElement.GetProperty("_sandbox").GetProperty("truncate").GetBoolean());
     }
+
+    private static string Grouped(int count) => count.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.');
 
     private async Task<JsonDocument> GetDataAsync(string query)
     {

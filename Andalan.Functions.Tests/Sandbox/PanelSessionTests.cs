@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Andalan.Sandbox.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
@@ -44,7 +45,7 @@ public sealed class PanelSessionTests(PanelSandboxFixture fixture) : IDisposable
     {
         await _panel.SignInAsync();
         _clock.Advance(TimeSpan.FromSeconds(1));
-        using var body = new StringContent("""{"expireSessions":true}""", System.Text.Encoding.UTF8, "application/json");
+        using var body = new StringContent("""{"expireSessions":true}""", Encoding.UTF8, "application/json");
         (await _panel.Http.PostAsync("/_sandbox/faults/panel", body)).EnsureSuccessStatusCode();
 
         using var expired = await _panel.Http.GetAsync("/reports/users");
@@ -64,7 +65,7 @@ public sealed class PanelSessionTests(PanelSandboxFixture fixture) : IDisposable
         using var redirected = await _panel.Http.GetAsync("/reports/point-transactions?page=2");
         var token = await _panel.OpenLoginFormAsync();
 
-        using var login = await _panel.PostLoginAsync(token, _sandbox.Credentials.PanelUser, _sandbox.Credentials.PanelPassword);
+        using var login = await _panel.PostRightLoginAsync(token);
 
         Assert.Equal("/login", redirected.Headers.Location?.OriginalString);
         Assert.Equal("/reports/point-transactions?page=2", login.Headers.Location?.OriginalString);
@@ -85,7 +86,8 @@ public sealed class PanelSessionTests(PanelSandboxFixture fixture) : IDisposable
     [Fact]
     public async Task Export_WithoutSession_RedirectsToLogin()
     {
-        using var response = await _panel.Http.GetAsync("/reports/transactions/export?date_from=2025-09-08&date_to=2025-09-14");
+        using var response = await _panel.Http.GetAsync(
+            "/reports/transactions/export?date_from=2025-09-08&date_to=2025-09-14");
 
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.Equal("/login", response.Headers.Location?.OriginalString);

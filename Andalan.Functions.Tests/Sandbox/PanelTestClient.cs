@@ -46,13 +46,21 @@ public sealed partial class PanelTestClient : IDisposable
         return Http.PostAsync("/login", new FormUrlEncodedContent(fields));
     }
 
-    /// <summary>Posts the login form and follows the redirect back to it, returning the page shown.</summary>
-    public async Task<string> FailLoginAsync(string token, string email, string password)
+    /// <summary>Posts the login form with the sandbox's panel credentials.</summary>
+    public Task<HttpResponseMessage> PostRightLoginAsync(string? token) =>
+        PostLoginAsync(token, _sandbox.Credentials.PanelUser, _sandbox.Credentials.PanelPassword);
+
+    /// <summary>
+    /// Posts the login form for the panel's user with a password that should not get in, follows the redirect back
+    /// to the form, and returns the page shown.
+    /// </summary>
+    public async Task<string> FailLoginAsync(string token, string password)
     {
-        using var response = await PostLoginAsync(token, email, password);
+        using var response = await PostLoginAsync(token, _sandbox.Credentials.PanelUser, password);
         if (response.StatusCode != HttpStatusCode.Found || response.Headers.Location?.OriginalString != "/login")
         {
-            throw new InvalidOperationException($"The failed login answered {(int)response.StatusCode}, not a redirect to /login.");
+            throw new InvalidOperationException(
+                $"The login answered {(int)response.StatusCode}, not a redirect back to /login.");
         }
 
         return await Http.GetStringAsync("/login");
@@ -62,11 +70,12 @@ public sealed partial class PanelTestClient : IDisposable
     public async Task<string> SignInAsync()
     {
         var token = await OpenLoginFormAsync();
-        using var response = await PostLoginAsync(token, _sandbox.Credentials.PanelUser, _sandbox.Credentials.PanelPassword);
+        using var response = await PostRightLoginAsync(token);
         var location = response.Headers.Location?.OriginalString;
         if (response.StatusCode != HttpStatusCode.Found || location is null or "/login")
         {
-            throw new InvalidOperationException($"The login answered {(int)response.StatusCode} to {location}, not a way in.");
+            throw new InvalidOperationException(
+                $"The login answered {(int)response.StatusCode} to {location}, not a way in.");
         }
 
         return location;

@@ -52,7 +52,10 @@ public sealed class ReportWorkbookTests
         Assert.StartsWith("Periode: 01/09/2025 - 13/09/2025", sheet.Cell("A2").GetString(), StringComparison.Ordinal);
         Assert.True(sheet.Row(3).IsEmpty());
         Assert.Equal(
-            ["No", "No. Invoice", "Tanggal", "Nama Member", "No. HP", "Cabang", "Total Belanja", "Poin", "Metode Pembayaran", "Status"],
+            [
+                "No", "No. Invoice", "Tanggal", "Nama Member", "No. HP", "Cabang", "Total Belanja", "Poin",
+                "Metode Pembayaran", "Status",
+            ],
             sheet.Row(4).Cells(1, 10).Select(c => c.GetString()));
         Assert.Equal(XLDataType.DateTime, sheet.Cell("C5").DataType);
         Assert.Equal("dd/mm/yyyy hh:mm", sheet.Cell("C5").Style.NumberFormat.Format);
@@ -72,9 +75,11 @@ public sealed class ReportWorkbookTests
     public void Render_TransactionsWithFormulaLookingText_KeepsItAsText()
     {
         var store = new PanelStore(
-            new SandboxOptions { Seed = 3, Users = 200 }, new FakeTimeProvider(new DateTimeOffset(2025, 9, 14, 1, 15, 0, TimeSpan.Zero)));
+            new SandboxOptions { Seed = 3, Users = 200 },
+            new FakeTimeProvider(new DateTimeOffset(2025, 9, 14, 1, 15, 0, TimeSpan.Zero)));
         var renderer = new ReportRenderer(store);
-        var tricky = store.Transactions(null, null).Where(t => t.MemberName is ['=' or '+' or '-' or '@', ..] || t.MemberPhone.StartsWith('+')).ToList();
+        var tricky = store.Transactions(null, null)
+            .Where(t => t.MemberName is ['=' or '+' or '-' or '@', ..] || t.MemberPhone.StartsWith('+')).ToList();
 
         var file = renderer.Render(ReportRenderer.Transactions, null, null, ExportFault.None);
 

@@ -3,11 +3,16 @@ using Andalan.Sandbox.Faults;
 
 namespace Andalan.Sandbox.Data;
 
-/// <summary>Registers the panel's data and its control endpoints: <c>POST /_sandbox/advance</c> and the truth CSV.</summary>
+/// <summary>
+/// Registers the panel's data and its control endpoints: <c>POST /_sandbox/advance</c>, <c>GET /_sandbox/now</c> and
+/// <c>GET /_sandbox/truth/{export}</c>.
+/// </summary>
 public static class PanelDataEndpoints
 {
+    public const int MaxAdvanceHours = 24 * 31;
+
     public static IServiceCollection AddPanelData(this IServiceCollection services) =>
-        services.AddSingleton<PanelStore>();
+        services.AddSingleton<PanelStore>().AddHostedService<PanelStoreWarmUp>();
 
     public static IEndpointRouteBuilder MapPanelData(this IEndpointRouteBuilder app)
     {
@@ -16,9 +21,10 @@ public static class PanelDataEndpoints
 
         control.MapPost("/advance", (AdvanceRequest request, PanelStore store) =>
         {
-            if (request.Hours is not (>= 0 and <= 24 * 366))
+            // A month at most: at the largest sizes that is already some 200,000 new sales.
+            if (request.Hours is not (>= 0 and <= MaxAdvanceHours))
             {
-                return Results.BadRequest(new { error = "hours must be between 0 and 8784." });
+                return Results.BadRequest(new { error = $"hours must be between 0 and {MaxAdvanceHours}." });
             }
 
             return Results.Ok(store.Advance(TimeSpan.FromHours(request.Hours)));
@@ -30,7 +36,9 @@ public static class PanelDataEndpoints
         {
             if (!TruthCsv.Exports.Contains(export, StringComparer.Ordinal))
             {
-                return Results.NotFound(new { error = $"Unknown export '{export}'. Known: {string.Join(", ", TruthCsv.Exports)}." });
+                var known = string.Join(", ", TruthCsv.Exports);
+
+                return Results.NotFound(new { error = $"Unknown export '{export}'. Known: {known}." });
             }
 
             if (!TryParseDate(date_from, out var from) || !TryParseDate(date_to, out var to))

@@ -56,14 +56,16 @@ internal sealed class PanelDataGenerator
         var today = now.Date;
         var start = today.AddDays(-options.HistoryDays);
         var generator = new PanelDataGenerator(options, PanelSnapshot.Empty(now, start), start, today, options.Seed);
-        generator.AddUsers(options.Users, DateOnly.FromDateTime(today.AddYears(-3)), DateOnly.FromDateTime(today.AddDays(-1)));
+        var (firstMember, lastMember) = (DateOnly.FromDateTime(today.AddYears(-3)), DateOnly.FromDateTime(today.AddDays(-1)));
+        generator.AddUsers(options.Users, firstMember, lastMember);
         generator.AddActivity(options.Transactions, options.PointTransactions, options.CoinPayments);
 
         return generator.Snapshot(now);
     }
 
     /// <summary>Moves the panel's time on by <paramref name="by"/> and reports what was added and changed.</summary>
-    public static (PanelSnapshot Next, AdvanceResult Result) Advance(SandboxOptions options, PanelSnapshot previous, TimeSpan by)
+    public static (PanelSnapshot Next, AdvanceResult Result) Advance(
+        SandboxOptions options, PanelSnapshot previous, TimeSpan by)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(previous);
@@ -130,9 +132,10 @@ internal sealed class PanelDataGenerator
             < 0.25 => $"{first} {Pick(PanelVocabulary.FirstNames)} {last}",
             _ => $"{first} {last}",
         };
+        var number = _random.Next(3) == 0 ? _random.Next(1, 99).ToString(CultureInfo.InvariantCulture) : string.Empty;
         var email = _random.NextDouble() < 0.12
             ? null
-            : $"{first.ToLowerInvariant()}.{last.ToLowerInvariant()}{(_random.Next(3) == 0 ? _random.Next(1, 99).ToString(CultureInfo.InvariantCulture) : string.Empty)}@{Pick(PanelVocabulary.EmailDomains)}";
+            : $"{first.ToLowerInvariant()}.{last.ToLowerInvariant()}{number}@{Pick(PanelVocabulary.EmailDomains)}";
         var tier = Weighted([("Silver", 60), ("Gold", 30), ("Platinum", 10)]);
         var points = tier switch
         {
@@ -405,7 +408,8 @@ internal sealed class PanelDataGenerator
     private void SettlePendingCoinPayments(TimeSpan by)
     {
         var chance = Chance(by, TimeSpan.FromHours(12));
-        var invoices = _transactions.Select((t, i) => (t.InvoiceNo, i)).ToDictionary(p => p.InvoiceNo, p => p.i, StringComparer.Ordinal);
+        var invoices = _transactions.Select((t, i) => (t.InvoiceNo, i))
+            .ToDictionary(p => p.InvoiceNo, p => p.i, StringComparer.Ordinal);
         for (var i = 0; i < _previous.CoinPayments.Length; i++)
         {
             var payment = _coinPayments[i];
@@ -426,7 +430,8 @@ internal sealed class PanelDataGenerator
 
     private void MoveTiers(TimeSpan by)
     {
-        var moves = Math.Max(1, (int)Math.Round(_previous.Users.Length * 0.01 * by.TotalDays));
+        // About one member in a hundred a day, and at least one whenever time moves at all.
+        var moves = by > TimeSpan.Zero ? Math.Max(1, (int)Math.Round(_previous.Users.Length * 0.01 * by.TotalDays)) : 0;
         for (var i = 0; i < moves && _previous.Users.Length > 0; i++)
         {
             var index = _random.Next(_previous.Users.Length);

@@ -6,7 +6,9 @@ namespace Andalan.Sandbox.Data;
 /// </summary>
 /// <param name="Now">The panel's local time.</param>
 /// <param name="GeneratedUntil">Records exist up to (not including) this minute; the next advance starts here.</param>
-/// <param name="TransactionMembers">For each transaction, the index of its member in <paramref name="Users"/>, -1 for a walk-in guest.</param>
+/// <param name="TransactionMembers">
+/// For each transaction, the index of its member in <paramref name="Users"/>, -1 for a walk-in guest.
+/// </param>
 internal sealed record PanelSnapshot(
     DateTime Now,
     DateTime GeneratedUntil,

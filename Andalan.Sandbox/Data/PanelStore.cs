@@ -33,7 +33,9 @@ public sealed class PanelStore
     /// <summary>The panel's current local time (Asia/Jakarta).</summary>
     public DateTime Now => _snapshot.Now;
 
-    /// <summary>Sales whose time falls on the dates from <paramref name="from"/> to <paramref name="to"/>, inclusive, by time.</summary>
+    /// <summary>
+    /// Sales on the dates from <paramref name="from"/> to <paramref name="to"/>, inclusive (null: open end), by time.
+    /// </summary>
     public IReadOnlyList<Transaction> Transactions(DateOnly? from, DateOnly? to)
     {
         var records = _snapshot.Transactions;
@@ -41,7 +43,7 @@ public sealed class PanelStore
         return Window(records, from, to, static t => t.At);
     }
 
-    /// <summary>Point movements created on the dates from <paramref name="from"/> to <paramref name="to"/>, by time.</summary>
+    /// <summary>Point movements on the dates from <paramref name="from"/> to <paramref name="to"/>, by time.</summary>
     public IReadOnlyList<PointTransaction> PointTransactions(DateOnly? from, DateOnly? to)
     {
         var records = _snapshot.PointTransactions;

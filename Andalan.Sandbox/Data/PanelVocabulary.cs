@@ -54,7 +54,8 @@ internal static class PanelVocabulary
 
     public static readonly string[] Tiers = ["Silver", "Gold", "Platinum"];
 
-    public static readonly (string Status, int Weight)[] UserStatuses = [("Aktif", 90), ("Tidak Aktif", 8), ("Diblokir", 2)];
+    public static readonly (string Status, int Weight)[] UserStatuses =
+        [("Aktif", 90), ("Tidak Aktif", 8), ("Diblokir", 2)];
 
     public static readonly (string Status, int Weight)[] CoinPaymentStatuses =
         [("Berhasil", 85), ("Pending", 8), ("Gagal", 5), ("Dikembalikan", 2)];
@@ -76,7 +77,7 @@ internal static class PanelVocabulary
             "ketidaknyamanannya",
     ];
 
-    /// <summary>Short notes that look like formulas or signed numbers, with the points they go with: data, never a formula.</summary>
+    /// <summary>Notes that look like formulas or signed numbers, with their points: data, never a formula.</summary>
     public static readonly (string Note, int Points)[] FormulaLookingNotes =
     [
         ("-5 poin koreksi salah input", -5),

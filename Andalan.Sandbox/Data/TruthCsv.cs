@@ -13,7 +13,7 @@ internal static class TruthCsv
 {
     public static readonly IReadOnlyList<string> Exports = ["transactions", "point_transactions", "users", "coin_payments"];
 
-    /// <summary>The records of <paramref name="export"/>; users have no date filter on the panel and ignore the dates.</summary>
+    /// <summary>The records of <paramref name="export"/>; users have no date filter on the panel and ignore dates.</summary>
     public static string Write(PanelStore store, string export, DateOnly? from, DateOnly? to)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -43,8 +43,9 @@ internal static class TruthCsv
                 Line(csv, "user_id", "name", "email", "phone", "registered_at", "tier", "points", "coins", "status");
                 foreach (var u in store.Users())
                 {
-                    Line(csv, u.UserId, u.Name, u.Email, u.Phone, u.RegisteredAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        u.Tier, Text(u.Points), Text(u.Coins), u.Status);
+                    Line(csv, u.UserId, u.Name, u.Email, u.Phone,
+                        u.RegisteredAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), u.Tier, Text(u.Points),
+                        Text(u.Coins), u.Status);
                 }
 
                 break;
@@ -52,7 +53,8 @@ internal static class TruthCsv
                 Line(csv, "payment_id", "paid_at", "user_name", "invoice_no", "coins", "amount", "status");
                 foreach (var c in store.CoinPayments(from, to))
                 {
-                    Line(csv, c.PaymentId, Text(c.PaidAt), c.UserName, c.InvoiceNo, Text(c.Coins), Text(c.Amount), c.Status);
+                    Line(csv, c.PaymentId, Text(c.PaidAt), c.UserName, c.InvoiceNo, Text(c.Coins), Text(c.Amount),
+                        c.Status);
                 }
 
                 break;

@@ -2,7 +2,7 @@ using Andalan.Sandbox.Faults;
 
 namespace Andalan.Sandbox.Panel;
 
-/// <summary>Laravel's maintenance mode (<c>php artisan down</c>): every panel page answers 503 while it is on.</summary>
+/// <summary>Laravel's maintenance mode (<c>php artisan down</c>): every panel page answers 503 while on.</summary>
 internal sealed class MaintenanceMode(FaultSwitches faults) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -41,7 +41,8 @@ internal sealed class PanelAssets
 
     private static string Read(string name)
     {
-        using var stream = typeof(PanelAssets).Assembly.GetManifestResourceStream($"Andalan.Sandbox.Panel.Assets.{name}")
+        var resource = $"Andalan.Sandbox.Panel.Assets.{name}";
+        using var stream = typeof(PanelAssets).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"The panel asset {name} is not embedded in the sandbox.");
         using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
 
@@ -66,6 +67,7 @@ internal sealed class PanelAssets
             return "[" + string.Join(",", widths.Select(w => w.ToString(CultureInfo.InvariantCulture))) + "]";
         }
 
-        return $"{{\"Helvetica\":{Widths(Standard14Font.Helvetica)},\"Helvetica-Bold\":{Widths(Standard14Font.HelveticaBold)}}}";
+        return $"{{\"Helvetica\":{Widths(Standard14Font.Helvetica)}," +
+            $"\"Helvetica-Bold\":{Widths(Standard14Font.HelveticaBold)}}}";
     }
 }

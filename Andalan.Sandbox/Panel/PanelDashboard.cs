@@ -25,7 +25,8 @@ internal static class PanelDashboard
         };
         var content = $$"""
                 <h1 class="page-heading">Dashboard</h1>
-                <p class="text-muted">Selamat datang, {{PanelHtml.Encode(session.UserEmail)}}. Data per {{PanelFormat.DateTime(store.Now)}} WIB.</p>
+                <p class="text-muted">Selamat datang, {{PanelHtml.Encode(session.UserEmail)}}.
+                Data per {{PanelFormat.DateTime(store.Now)}} WIB.</p>
                 <div class="stat-grid">
                 {{string.Join("\n", cards)}}
                 </div>

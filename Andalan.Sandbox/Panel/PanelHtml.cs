@@ -7,7 +7,7 @@ internal static class PanelHtml
 {
     public const string ContentType = "text/html; charset=utf-8";
 
-    /// <summary>Laravel's status for a request whose CSRF token is missing or stale; no HTTP standard names it.</summary>
+    /// <summary>Laravel's status for a missing or stale CSRF token; no HTTP standard names it.</summary>
     public const int StatusPageExpired = 419;
 
     public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);

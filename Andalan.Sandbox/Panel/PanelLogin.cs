@@ -46,12 +46,15 @@ internal static class PanelLogin
         session.FlashedEmail = email;
         if (email.Length == 0 || password.Length == 0)
         {
-            session.FlashedError = email.Length == 0 ? "The email field is required." : "The password field is required.";
+            session.FlashedError = email.Length == 0
+                ? "The email field is required."
+                : "The password field is required.";
 
             return Results.Redirect("/login");
         }
 
-        if (throttle.LockedFor(email) is { } locked && locked > TimeSpan.Zero)
+        var locked = throttle.LockedFor(email);
+        if (locked > TimeSpan.Zero)
         {
             session.FlashedError = TooManyAttempts(locked);
 
@@ -140,7 +143,8 @@ internal static class PanelLogin
                     <input type="hidden" name="_token" value="{{PanelHtml.Encode(csrfToken)}}">
                     <div class="form-group">
                       <label for="email">Email</label>
-                      <input id="email" name="email" type="email" value="{{PanelHtml.Encode(email)}}" autocomplete="username" autofocus>
+                      <input id="email" name="email" type="email" value="{{PanelHtml.Encode(email)}}"
+                        autocomplete="username" autofocus>
                     </div>
                     <div class="form-group">
                       <label for="password">Password</label>

@@ -8,7 +8,7 @@ internal sealed class PanelReport
     /// <summary>The page's path segment under /reports, for example <c>point-transactions</c>.</summary>
     public required string Slug { get; init; }
 
-    /// <summary>The export's name in the fault switches and the renderer, for example <c>point_transactions</c>.</summary>
+    /// <summary>The export's name for the fault switches and the renderer, such as <c>point_transactions</c>.</summary>
     public required string ExportName { get; init; }
 
     public required string Title { get; init; }

@@ -9,6 +9,14 @@ internal static class PanelReportPage
 {
     public const int PageSize = 25;
 
+    /// <summary>Where the export script reports a failure, and the scripts that build the file in the browser.</summary>
+    private const string BrowserExport = """
+        <div id="export-error" class="alert alert-danger" role="alert" hidden></div>
+        <script src="/js/pdf-writer.js"></script>
+        <script src="/js/coin-payments-export.js"></script>
+
+        """;
+
     public static IResult Show(string slug, HttpContext context, PanelStore store)
     {
         var report = PanelReports.Find(slug);
@@ -24,7 +32,8 @@ internal static class PanelReportPage
             : null;
         var rows = report.Rows(store, window);
         var lastPage = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
-        var page = int.TryParse(context.Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p)
+        var asked = context.Request.Query["page"];
+        var page = int.TryParse(asked, NumberStyles.None, CultureInfo.InvariantCulture, out var p)
             ? Math.Clamp(p, 1, lastPage)
             : 1;
 
@@ -34,16 +43,22 @@ internal static class PanelReportPage
             .Append(window is { } applied ? Filter(report, applied) : "<div></div>")
             .Append(ExportControl(report, window))
             .Append("</div>\n<div class=\"card-body\">\n")
-            .Append(error is null ? string.Empty : $"<div class=\"alert alert-danger\" role=\"alert\">{PanelHtml.Encode(error)}</div>\n")
-            .Append(window is { } period
-                ? $"<p class=\"text-muted period\">Periode: {PanelFormat.Date(period.From)} s/d {PanelFormat.Date(period.To)}</p>\n"
-                : string.Empty)
+            .Append(report.ExportsInBrowser ? BrowserExport : string.Empty)
+            .Append(error is null ? string.Empty : Alert(error))
+            .Append(window is { } period ? Period(period) : string.Empty)
             .Append(Table(report, rows, page))
             .Append(Pagination(report, window, rows.Count, page, lastPage))
             .Append("</div>\n</div>\n");
 
         return PanelHtml.Page(PanelHtml.Layout(report.Title, content.ToString(), session, report.Path));
     }
+
+    private static string Alert(string error) =>
+        $"<div class=\"alert alert-danger\" role=\"alert\">{PanelHtml.Encode(error)}</div>\n";
+
+    private static string Period(DateWindow window) =>
+        $"<p class=\"text-muted period\">Periode: {PanelFormat.Date(window.From)} s/d " +
+        $"{PanelFormat.Date(window.To)}</p>\n";
 
     private static string Filter(PanelReport report, DateWindow window) =>
         $$"""
@@ -70,18 +85,17 @@ internal static class PanelReportPage
 
         return $$"""
             <div class="export-tools">
-              <button id="btn-export" type="button" class="btn btn-success" data-source="{{report.Path}}/data" data-date-from="{{from}}" data-date-to="{{to}}">Export PDF</button>
+              <button id="btn-export" type="button" class="btn btn-success" data-source="{{report.Path}}/data"
+                data-date-from="{{from}}" data-date-to="{{to}}">Export PDF</button>
               <a id="export-download" download="pembayaran_koin_{{from}}_{{to}}.pdf" hidden></a>
             </div>
-            <div id="export-error" class="alert alert-danger" role="alert" hidden></div>
-            <script src="/js/pdf-writer.js"></script>
-            <script src="/js/coin-payments-export.js"></script>
             """;
     }
 
     private static string Table(PanelReport report, PreviewRows rows, int page)
     {
-        var html = new StringBuilder("<div class=\"table-responsive\">\n<table id=\"report-table\" class=\"table table-striped\">\n");
+        var html = new StringBuilder("<div class=\"table-responsive\">\n")
+            .Append("<table id=\"report-table\" class=\"table table-striped\">\n");
         html.Append("<thead><tr><th>No</th>");
         foreach (var column in report.Columns)
         {
@@ -114,15 +128,17 @@ internal static class PanelReportPage
     private static string Pagination(PanelReport report, DateWindow? window, int count, int page, int lastPage)
     {
         var query = window is { } w ? w.QueryString + "&" : string.Empty;
+        var href = $"{report.Path}?{query}page=";
         string Link(int target, string label, bool enabled) => enabled
-            ? $"<li class=\"page-item\"><a class=\"page-link\" href=\"{report.Path}?{query}page={target}\">{label}</a></li>"
+            ? $"<li class=\"page-item\"><a class=\"page-link\" href=\"{href}{target}\">{label}</a></li>"
             : $"<li class=\"page-item disabled\"><span class=\"page-link\">{label}</span></li>";
 
         var first = count == 0 ? 0 : ((page - 1) * PageSize) + 1;
         var last = Math.Min(count, page * PageSize);
         var html = new StringBuilder("<div class=\"pagination-bar\">\n")
             .Append(CultureInfo.InvariantCulture,
-                $"<p class=\"text-muted\">Menampilkan {PanelFormat.Number(first)} sampai {PanelFormat.Number(last)} dari {PanelFormat.Number(count)} data</p>\n")
+                $"<p class=\"text-muted\">Menampilkan {PanelFormat.Number(first)} sampai {PanelFormat.Number(last)}" +
+                $" dari {PanelFormat.Number(count)} data</p>\n")
             .Append("<nav><ul class=\"pagination\">")
             .Append(Link(page - 1, "&laquo; Sebelumnya", page > 1));
 
@@ -146,7 +162,7 @@ internal static class PanelReportPage
             .ToString();
     }
 
-    /// <summary>The first two, the last two and two either side of the current page, as Laravel's paginator shows.</summary>
+    /// <summary>The first two, the last two and two either side of the current page, as Laravel shows them.</summary>
     private static IEnumerable<int> PageNumbers(int page, int lastPage) =>
         Enumerable.Range(1, lastPage)
             .Where(n => n <= 2 || n > lastPage - 2 || Math.Abs(n - page) <= 2);

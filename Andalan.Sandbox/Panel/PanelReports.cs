@@ -6,6 +6,19 @@ namespace Andalan.Sandbox.Panel;
 /// <summary>The panel's four report pages, in the sidebar's order.</summary>
 internal static class PanelReports
 {
+    /// <summary>The coin payments data endpoint's columns: JSON key and the label the PDF prints.</summary>
+    /// <remarks>Declared first: static fields initialise in order, and the coin payments page reads these.</remarks>
+    public static readonly IReadOnlyList<(string Key, string Label)> CoinPaymentColumns =
+    [
+        ("payment_id", "ID Pembayaran"),
+        ("paid_at", "Tanggal"),
+        ("user_name", "Nama User"),
+        ("invoice_no", "No. Invoice"),
+        ("coins", "Koin"),
+        ("amount", "Nominal"),
+        ("status", "Status"),
+    ];
+
     public static readonly PanelReport Transactions = new()
     {
         Slug = "transactions",
@@ -79,18 +92,6 @@ internal static class PanelReports
     };
 
     public static readonly IReadOnlyList<PanelReport> All = [Transactions, PointTransactions, Users, CoinPayments];
-
-    /// <summary>The coin payments data endpoint's columns: JSON key and the label the PDF prints.</summary>
-    public static IReadOnlyList<(string Key, string Label)> CoinPaymentColumns =>
-    [
-        ("payment_id", "ID Pembayaran"),
-        ("paid_at", "Tanggal"),
-        ("user_name", "Nama User"),
-        ("invoice_no", "No. Invoice"),
-        ("coins", "Koin"),
-        ("amount", "Nominal"),
-        ("status", "Status"),
-    ];
 
     public static PanelReport? Find(string slug) =>
         All.FirstOrDefault(r => string.Equals(r.Slug, slug, StringComparison.Ordinal));

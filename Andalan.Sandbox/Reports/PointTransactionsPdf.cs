@@ -3,6 +3,7 @@ using Andalan.Sandbox.Data;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Tokens;
 using UglyToad.PdfPig.Writer;
 
 namespace Andalan.Sandbox.Reports;
@@ -41,7 +42,7 @@ internal static class PointTransactionsPdf
         builder.DocumentInformation.Producer = "Andalan ATK Panel (PdfPig)";
         var regular = builder.AddStandard14Font(Standard14Font.Helvetica);
         var bold = builder.AddStandard14Font(Standard14Font.HelveticaBold);
-        var metrics = new Standard14Widths(regular, bold);
+        var metrics = new Standard14Widths();
 
         var rows = new List<(WrappedCell[] Cells, double Height)>(records.Count);
         for (var i = 0; i < records.Count; i++)
@@ -56,14 +57,18 @@ internal static class PointTransactionsPdf
         for (var p = 0; p < pages.Count; p++)
         {
             var page = builder.AddPage(PageSize.A4);
-            var top = DrawFrame(page, layout, p + 1, pages.Count, regular, bold, metrics);
-            var y = DrawHeader(page, top, layout, bold, metrics);
+            var (top, fonts) = DrawFrame(page, layout, p + 1, pages.Count, regular, bold, metrics);
+            var content = new PdfPigPageContent();
+            var y = DrawHeader(page, content, top, layout, fonts.Bold, metrics);
             var (first, count) = pages[p];
             foreach (var (cells, height) in rows.Skip(first).Take(count))
             {
-                DrawRow(page, y, height, cells, regular, metrics);
+                DrawRow(content, y, height, cells, fonts.Regular, metrics);
                 y -= height;
             }
+
+            DrawColumnRules(content, top, y);
+            content.WriteTo(page, 0.4);
         }
 
         return builder.Build();
@@ -108,15 +113,20 @@ internal static class PointTransactionsPdf
 
     private static double TableTop(bool firstPage) => A4Height - (firstPage ? 110 : 56);
 
-    /// <summary>Draws what every page carries (page header, footer, and on page one the title); returns the table's top.</summary>
-    private static double DrawFrame(
+    /// <summary>
+    /// Draws what every page carries (page header, footer, and on page one the title); returns the table's top and
+    /// the page's names for the two fonts, which the table's own text uses.
+    /// </summary>
+    private static (double Top, (NameToken Regular, NameToken Bold) Fonts) DrawFrame(
         PdfPageBuilder page, ReportLayout layout, int number, int total,
         PdfDocumentBuilder.AddedFont regular, PdfDocumentBuilder.AddedFont bold, Standard14Widths metrics)
     {
         var (width, height) = (page.PageSize.Width, page.PageSize.Height);
         page.AddText(PageHeader, 7.5, new PdfPoint(Margin, height - 30), bold);
+        var boldName = PdfPigPageContent.FontOfLastText(page);
         var printed = $"Dicetak: {layout.PrintedAt.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)}";
         page.AddText(printed, 7.5, new PdfPoint(width - Margin - metrics.Regular(printed, 7.5), height - 30), regular);
+        var fonts = (PdfPigPageContent.FontOfLastText(page), boldName);
         page.DrawLine(new PdfPoint(Margin, height - 35), new PdfPoint(width - Margin, height - 35), 0.6);
 
         var footer = $"Halaman {number} dari {total}";
@@ -124,18 +134,19 @@ internal static class PointTransactionsPdf
         page.AddText(footer, 7.5, new PdfPoint((width - metrics.Regular(footer, 7.5)) / 2, 24), regular);
         if (number > 1)
         {
-            return TableTop(firstPage: false);
+            return (TableTop(firstPage: false), fonts);
         }
 
         page.AddText(Title, 13, new PdfPoint(Margin, height - 62), bold);
         page.AddText(layout.Period.Line, 8.5, new PdfPoint(Margin, height - 78), regular);
         page.AddText("Semua cabang Andalan ATK", 8.5, new PdfPoint(Margin, height - 90), regular);
 
-        return TableTop(firstPage: true);
+        return (TableTop(firstPage: true), fonts);
     }
 
     private static double DrawHeader(
-        PdfPageBuilder page, double top, ReportLayout layout, PdfDocumentBuilder.AddedFont bold, Standard14Widths metrics)
+        PdfPageBuilder page, PdfPigPageContent content, double top, ReportLayout layout, NameToken bold,
+        Standard14Widths metrics)
     {
         page.SetTextAndFillColor(225, 225, 225);
         page.DrawRectangle(new PdfPoint(Margin, top - HeaderHeight), TableWidth, HeaderHeight, 0.5, fill: true);
@@ -145,17 +156,18 @@ internal static class PointTransactionsPdf
         {
             var label = layout.RenamedColumn && c == DescriptionColumn ? "Deskripsi" : Columns[c].Label;
             var left = Columns[c].AlignRight ? x + Columns[c].Width - Padding - metrics.Bold(label, FontSize) : x + Padding;
-            page.AddText(label, FontSize, new PdfPoint(left, top - HeaderHeight + 4.5), bold);
+            content.Text(label, bold, FontSize, left, top - HeaderHeight + 4.5);
             x += Columns[c].Width;
         }
 
-        DrawGrid(page, top, HeaderHeight);
+        content.Rule(Margin, top, Margin + TableWidth, top);
+        content.Rule(Margin, top - HeaderHeight, Margin + TableWidth, top - HeaderHeight);
 
         return top - HeaderHeight;
     }
 
     private static void DrawRow(
-        PdfPageBuilder page, double top, double height, WrappedCell[] cells, PdfDocumentBuilder.AddedFont regular,
+        PdfPigPageContent content, double top, double height, WrappedCell[] cells, NameToken regular,
         Standard14Widths metrics)
     {
         var x = Margin;
@@ -168,26 +180,24 @@ internal static class PointTransactionsPdf
                 var left = Columns[c].AlignRight
                     ? x + Columns[c].Width - Padding - metrics.Regular(line, cell.FontSize)
                     : x + Padding;
-                page.AddText(line, cell.FontSize, new PdfPoint(left, top - Padding - 5.6 - (l * LineHeight)), regular);
+                content.Text(line, regular, cell.FontSize, left, top - Padding - 5.6 - (l * LineHeight));
             }
 
             x += Columns[c].Width;
         }
 
-        DrawGrid(page, top, height);
+        content.Rule(Margin, top - height, Margin + TableWidth, top - height);
     }
 
-    /// <summary>The rules around one row: its bottom line and every column's side.</summary>
-    private static void DrawGrid(PdfPageBuilder page, double top, double height)
+    /// <summary>Every column's sides, from the header's top to the last row's bottom: with the row rules, a grid.</summary>
+    private static void DrawColumnRules(PdfPigPageContent content, double top, double bottom)
     {
-        page.DrawLine(new PdfPoint(Margin, top), new PdfPoint(Margin + TableWidth, top), 0.4);
-        page.DrawLine(new PdfPoint(Margin, top - height), new PdfPoint(Margin + TableWidth, top - height), 0.4);
         var x = Margin;
-        page.DrawLine(new PdfPoint(x, top), new PdfPoint(x, top - height), 0.4);
+        content.Rule(x, top, x, bottom);
         foreach (var column in Columns)
         {
             x += column.Width;
-            page.DrawLine(new PdfPoint(x, top), new PdfPoint(x, top - height), 0.4);
+            content.Rule(x, top, x, bottom);
         }
     }
 

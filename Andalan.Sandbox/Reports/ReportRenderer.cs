@@ -25,18 +25,21 @@ public sealed class ReportRenderer(PanelStore store)
     /// ignore them), spoiled as <paramref name="fault"/> says.
     /// </summary>
     /// <exception cref="ArgumentException">The export is not one this renderer makes.</exception>
-    /// <exception cref="InvalidOperationException">The fault is <see cref="ExportFault.ServerError"/>, which the web layer answers.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The fault is <see cref="ExportFault.ServerError"/>, which the web layer answers.
+    /// </exception>
     public ReportFile Render(string export, DateOnly? from, DateOnly? to, ExportFault fault)
     {
         ArgumentNullException.ThrowIfNull(export);
         if (fault == ExportFault.ServerError)
         {
-            throw new InvalidOperationException("A server error is the web layer's fault to answer with a 500, not a file.");
+            throw new InvalidOperationException("A server error is the web layer's fault to answer with 500, not a file.");
         }
 
         var now = store.Now;
         var period = new ReportPeriod(from, to, DateOnly.FromDateTime(now));
-        var layout = new ReportLayout(now, period, Empty: fault == ExportFault.Empty, RenamedColumn: fault == ExportFault.RenamedColumn);
+        var layout = new ReportLayout(
+            now, period, Empty: fault == ExportFault.Empty, RenamedColumn: fault == ExportFault.RenamedColumn);
         var file = export switch
         {
             Transactions => new ReportFile(
@@ -54,6 +57,6 @@ public sealed class ReportRenderer(PanelStore store)
         return fault == ExportFault.Corrupt ? file with { Content = CutShort(file.Content) } : file;
     }
 
-    /// <summary>The file as a download broken off half way: neither the zip directory nor the PDF trailer survive.</summary>
+    /// <summary>The file as a download broken off half way: neither zip directory nor PDF trailer survive.</summary>
     private static byte[] CutShort(byte[] content) => content[..(content.Length / 2)];
 }

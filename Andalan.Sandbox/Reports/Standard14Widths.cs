@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
-using UglyToad.PdfPig.Writer;
 
 namespace Andalan.Sandbox.Reports;
 
@@ -11,15 +9,13 @@ namespace Andalan.Sandbox.Reports;
 /// </summary>
 internal sealed class Standard14Widths
 {
-    private static readonly ConcurrentDictionary<Standard14Font, IReadOnlyDictionary<int, double>> Advances = new();
+    private static readonly ConcurrentDictionary<Standard14Font, double[]> Advances = new();
 
-    private readonly IReadOnlyDictionary<int, double> _regular;
-    private readonly IReadOnlyDictionary<int, double> _bold;
+    private readonly double[] _regular;
+    private readonly double[] _bold;
 
-    public Standard14Widths(PdfDocumentBuilder.AddedFont regular, PdfDocumentBuilder.AddedFont bold)
+    public Standard14Widths()
     {
-        ArgumentNullException.ThrowIfNull(regular);
-        ArgumentNullException.ThrowIfNull(bold);
         _regular = Advances.GetOrAdd(Standard14Font.Helvetica, Load);
         _bold = Advances.GetOrAdd(Standard14Font.HelveticaBold, Load);
     }
@@ -28,22 +24,23 @@ internal sealed class Standard14Widths
 
     public double Bold(string text, double size) => Measure(_bold, text, size);
 
-    private static double Measure(IReadOnlyDictionary<int, double> advances, string text, double size)
+    private static double Measure(double[] advances, string text, double size)
     {
         var units = 0d;
         foreach (var c in text)
         {
-            units += advances.TryGetValue(c, out var advance) ? advance : 556;
+            // Text is ASCII (the panel's data is); anything else is measured as a digit's width.
+            units += c < advances.Length ? advances[c] : 556;
         }
 
         return units * size / 1000;
     }
 
     /// <summary>Advance widths in thousandths of the font size, by character code (WinAnsi matches ASCII).</summary>
-    private static IReadOnlyDictionary<int, double> Load(Standard14Font font)
+    private static double[] Load(Standard14Font font)
     {
         var metrics = Standard14.GetAdobeFontMetrics(font);
-        var advances = new Dictionary<int, double>();
+        var advances = Enumerable.Repeat(556d, 128).ToArray();
         foreach (var metric in metrics.CharacterMetrics.Values)
         {
             if (metric.CharacterCode is > 0 and < 128)

@@ -14,7 +14,10 @@ internal static class TransactionsWorkbook
 
     /// <summary>The panel's labels, "No" first; the schema's fields follow in its order.</summary>
     public static readonly IReadOnlyList<string> Labels =
-        ["No", "No. Invoice", "Tanggal", "Nama Member", "No. HP", "Cabang", "Total Belanja", "Poin", "Metode Pembayaran", "Status"];
+    [
+        "No", "No. Invoice", "Tanggal", "Nama Member", "No. HP", "Cabang", "Total Belanja", "Poin", "Metode Pembayaran",
+        "Status",
+    ];
 
     private const int AmountColumn = 6;
     private const int PointsColumn = 7;
@@ -26,12 +29,13 @@ internal static class TransactionsWorkbook
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(layout);
         using var output = new MemoryStream(64 + (records.Count * 160));
-        using (var book = new StreamingWorkbook(output, "Transaksi", Widths, frozenRows: HeaderRow))
+        using (var book = new StreamingWorkbook(output, "Transaksi", Widths, HeaderRow, layout.PrintedAt))
         {
             book.BeginRow(1);
             book.Text(0, Title, CellStyle.Title);
             book.BeginRow(2);
-            book.Text(0, $"{layout.Period.Line}    Dicetak: {layout.PrintedAt.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)}", CellStyle.Default);
+            var printed = layout.PrintedAt.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+            book.Text(0, $"{layout.Period.Line}    Dicetak: {printed}", CellStyle.Default);
 
             book.BeginRow(HeaderRow);
             for (var i = 0; i < Labels.Count; i++)

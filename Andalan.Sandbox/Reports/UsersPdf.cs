@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Andalan.Sandbox.Data;
 using PdfSharp;
 using PdfSharp.Drawing;
@@ -41,13 +43,15 @@ internal static class UsersPdf
         var bold = new XFont(ReportFontResolver.Family, FontSize, XFontStyleEx.Bold);
         var fonts = new Dictionary<double, XFont> { [FontSize] = regular };
 
-        using var measuring = XGraphics.CreateMeasureContext(new XSize(842, 595), XGraphicsUnit.Point, XPageDirection.Downwards);
+        using var measuring = XGraphics.CreateMeasureContext(
+            new XSize(842, 595), XGraphicsUnit.Point, XPageDirection.Downwards);
         double Measure(string text, double size) => measuring.MeasureString(text, FontOf(fonts, size)).Width;
 
         var rows = new List<WrappedCell[]>(records.Count);
         for (var i = 0; i < records.Count; i++)
         {
-            rows.Add([.. Cells(records[i], i + 1).Select((text, c) => WrappedCell.Wrap(text, Columns[c].Width - (2 * Padding), FontSize, Measure))]);
+            rows.Add([.. Cells(records[i], i + 1)
+                .Select((text, c) => WrappedCell.Wrap(text, Columns[c].Width - (2 * Padding), FontSize, Measure))]);
         }
 
         var pages = Paginate(rows.ConvertAll(Height), records.Count > 0);
@@ -55,6 +59,14 @@ internal static class UsersPdf
         using var document = new PdfDocument();
         document.Info.Title = Title;
         document.Info.Creator = "Andalan ATK Panel (PDFsharp)";
+
+        // The same records printed at the same panel time give the same bytes: no wall clock, no random id.
+        document.Info.CreationDate = layout.PrintedAt;
+        document.Info.ModificationDate = layout.PrintedAt;
+        var id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
+            $"{Title}|{layout.PrintedAt:O}|{layout.Period.FileSuffix}|{records.Count}")), 0, 16);
+        document.Internals.FirstDocumentID = id;
+        document.Internals.SecondDocumentID = id;
         for (var p = 0; p < pages.Count; p++)
         {
             var page = document.AddPage();
@@ -148,10 +160,10 @@ internal static class UsersPdf
         var title = new XFont(ReportFontResolver.Family, 14, XFontStyleEx.Bold);
         var info = new XFont(ReportFontResolver.Family, 9, XFontStyleEx.Regular);
         graphics.DrawString(Title, title, XBrushes.Black, Margin, 56);
-        graphics.DrawString(
-            $"Per tanggal: {layout.PrintedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", info, XBrushes.Black, Margin, 74);
-        graphics.DrawString(
-            $"Dicetak: {layout.PrintedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}", info, XBrushes.Black, Margin, 88);
+        var (date, time) = (layout.PrintedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            layout.PrintedAt.ToString("HH:mm", CultureInfo.InvariantCulture));
+        graphics.DrawString($"Per tanggal: {date}", info, XBrushes.Black, Margin, 74);
+        graphics.DrawString($"Dicetak: {date} {time}", info, XBrushes.Black, Margin, 88);
 
         var top = TableTop - HeaderHeight;
         var heavy = new XPen(XColors.Black, 1.2);
@@ -202,10 +214,12 @@ internal static class UsersPdf
         var baseline = top + Padding + 7.5;
         graphics.DrawString("Jumlah", bold, XBrushes.Black, Margin + Columns[0].Width + Padding, baseline);
         var x = Margin + Columns.Take(7).Sum(c => c.Width);
-        foreach (var (column, total) in new[] { (Columns[7], records.Sum(u => u.Points)), (Columns[8], records.Sum(u => u.Coins)) })
+        var totals = new[] { (Columns[7], records.Sum(u => u.Points)), (Columns[8], records.Sum(u => u.Coins)) };
+        foreach (var (column, total) in totals)
         {
             var text = total.ToString("N0", Indonesian);
-            graphics.DrawString(text, bold, XBrushes.Black, x + column.Width - Padding - graphics.MeasureString(text, bold).Width, baseline);
+            var left = x + column.Width - Padding - graphics.MeasureString(text, bold).Width;
+            graphics.DrawString(text, bold, XBrushes.Black, left, baseline);
             x += column.Width;
         }
 
@@ -218,7 +232,8 @@ internal static class UsersPdf
         graphics.DrawLine(new XPen(XColors.Black, 0.6), Margin, FooterTop, Margin + TableWidth, FooterTop);
         graphics.DrawString("Andalan ATK - Data Member", regular, XBrushes.Black, Margin, FooterTop + 14);
         var text = $"Halaman {number} dari {total}";
-        graphics.DrawString(text, regular, XBrushes.Black, Margin + TableWidth - graphics.MeasureString(text, regular).Width, FooterTop + 14);
+        var left = Margin + TableWidth - graphics.MeasureString(text, regular).Width;
+        graphics.DrawString(text, regular, XBrushes.Black, left, FooterTop + 14);
     }
 
     private static double TableWidth => Columns.Sum(c => c.Width);

@@ -13,6 +13,7 @@
   const PAD_Y = 3.5;
   const RIGHT_ALIGNED = new Set(['no', 'coins', 'amount']);
   const WRAPPED = 'user_name';
+  const NAME_WIDTH = 80;
 
   /** "2025-09-14 08:15:00" as "14 Sep 2025 08:15". */
   function formatDateTime(text) {
@@ -95,7 +96,10 @@
     return lines;
   }
 
-  /** Column widths: each column as wide as its widest cell, the wrapped name column takes what is left. */
+  /**
+   * Column widths: each column as wide as its widest cell, except the name column, which stops at NAME_WIDTH and
+   * wraps longer names over more lines. Width left over is shared by all columns, so the table spans the page.
+   */
   function layoutColumns(columns, rows, totals) {
     const measured = columns.map(column => {
       const cells = rows.map(row => row[column.key]).concat(totals ? [totals[column.key] || ''] : []);
@@ -108,18 +112,16 @@
 
     const available = PAGE.right - PAGE.left;
     const wrapped = measured.find(column => column.key === WRAPPED);
-    const others = measured.filter(column => column !== wrapped).reduce((sum, column) => sum + column.width, 0);
     const headerWidth = AndalanPdf.textWidth(wrapped.label, 'bold', SIZE) + 2 * PAD_X;
-    wrapped.width = Math.min(wrapped.width, Math.max(available - others, headerWidth, 70));
+    wrapped.width = Math.max(Math.min(wrapped.width, NAME_WIDTH), headerWidth);
+    const others = measured.filter(column => column !== wrapped).reduce((sum, column) => sum + column.width, 0);
+    wrapped.width = Math.max(Math.min(wrapped.width, available - others), headerWidth);
 
-    // Whatever width is left over goes to the name column, so the table spans the page.
     const used = measured.reduce((sum, column) => sum + column.width, 0);
-    if (used < available) {
-      wrapped.width += available - used;
-    }
-
+    const spare = Math.max(0, available - used) / measured.length;
     let x = PAGE.left;
     for (const column of measured) {
+      column.width += spare;
       column.x = x;
       x += column.width;
     }
