@@ -16,6 +16,9 @@ public sealed class LargeExportTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Rows = 50_000;
 
+    // About 45 rows fit a portrait page of the point transactions PDF, so this gives a little over 1,000 pages.
+    private const int PointRows = 25_000;
+
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("andalan-large-");
     private SandboxInstance? _sandbox;
     private BackendSession? _session;
@@ -25,7 +28,7 @@ public sealed class LargeExportTests(ITestOutputHelper output) : IAsyncLifetime
         _sandbox = await SandboxFixture.StartAsync(o =>
         {
             o.Transactions = Rows;
-            o.PointTransactions = Rows;
+            o.PointTransactions = PointRows;
         });
         _session = BackendTestSupport.Session(BackendTestSupport.OptionsFor(_sandbox), new FakeLogger<BackendSession>());
     }

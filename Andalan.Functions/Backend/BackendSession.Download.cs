@@ -8,8 +8,6 @@ namespace Andalan.Functions.Backend;
 
 public sealed partial class BackendSession
 {
-    private const int CopyBufferBytes = 81_920;
-
     public async Task<DownloadedFile> DownloadAsync(
         ExportDefinition definition, string targetDirectory, CancellationToken cancellationToken)
     {
@@ -74,10 +72,13 @@ public sealed partial class BackendSession
                 cancellationToken.ThrowIfCancellationRequested();
                 var (context, login) = await LoggedInContextAsync(evidenceDirectory, cancellationToken);
                 var attempt = new PageAttempt(label);
-                var page = await context.NewPageAsync();
+                var page = await RentPageAsync(context);
+                var reusable = false;
+                var expired = false;
                 try
                 {
                     var result = await work(page, attempt);
+                    reusable = true;
                     if (relogged)
                     {
                         _logger.RecoveredAfterRelogin(label);
@@ -85,18 +86,16 @@ public sealed partial class BackendSession
 
                     return result;
                 }
-                catch (SessionExpiredException expired) when (!relogged)
+                catch (SessionExpiredException failure) when (!relogged)
                 {
-                    _logger.SessionExpired(label, expired.Step);
-                    relogged = true;
-                    await ClosePageAsync(page);
-                    await ReloginAsync(login, evidenceDirectory, cancellationToken);
+                    _logger.SessionExpired(label, failure.Step);
+                    relogged = expired = reusable = true;
                 }
-                catch (SessionExpiredException expired)
+                catch (SessionExpiredException failure)
                 {
                     throw await WithEvidenceAsync(page, new BackendException(BackendFailure.Transient,
-                        $"The panel showed its login page again while {expired.Step}, right after a fresh login.",
-                        expired, label, expired.Url), evidenceDirectory, attempt);
+                        $"The panel showed its login page again while {failure.Step}, right after a fresh login.",
+                        failure, label, failure.Url), evidenceDirectory, attempt);
                 }
                 catch (BackendException failure)
                 {
@@ -109,7 +108,12 @@ public sealed partial class BackendSession
                 }
                 finally
                 {
-                    await ClosePageAsync(page);
+                    await ReleasePageAsync(page, reusable);
+                }
+
+                if (expired)
+                {
+                    await ReloginAsync(login, evidenceDirectory, cancellationToken);
                 }
             }
         }
@@ -155,7 +159,7 @@ public sealed partial class BackendSession
         _logger.StepDone(export.Name, "download started", ElapsedMilliseconds(started));
 
         attempt.Step = "receiving the file";
-        var (partial, fileName, size, sha256) = await SaveAsync(download, attempt, export, directory);
+        var (partial, fileName, size, sha256) = await SaveAsync(download, export, directory);
         _logger.StepDone(export.Name, "file received", ElapsedMilliseconds(started));
 
         attempt.Step = "checking the file";
@@ -270,58 +274,35 @@ public sealed partial class BackendSession
     }
 
     /// <summary>
-    /// Copies the finished download next to its final name while hashing it, refusing it past the size limit,
-    /// and frees the browser's own copy so a long-lived session does not fill the disk.
+    /// Saves the finished download next to its final name and hashes it, then frees the browser's own copy so
+    /// a long-lived session does not fill the disk. Saving goes through the driver's file system rather than
+    /// streaming the bytes over its pipe, which would hold a large file in the driver's memory.
     /// </summary>
     private async Task<(string Partial, string FileName, long Size, string Sha256)> SaveAsync(
-        IDownload download, PageAttempt attempt, ExportDefinition export, string directory)
+        IDownload download, ExportDefinition export, string directory)
     {
-        if (await download.FailureAsync() is { } reason)
-        {
-            throw new BackendException(BackendFailure.Transient,
-                $"The browser could not finish the {export.Name} download: {reason}.", url: download.Url);
-        }
-
         var fileName = SafeFileName(download.SuggestedFilename, export);
         var partial = Path.Combine(directory, fileName + ".part");
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        long size = 0;
         try
         {
-            await using (var source = await download.CreateReadStreamAsync())
-            await using (var target = File.Create(partial))
-            {
-                var buffer = new byte[CopyBufferBytes];
-                int read;
-                while ((read = await source.ReadAsync(buffer)) > 0)
-                {
-                    size += read;
-                    if (size > _options.MaxDownloadBytes)
-                    {
-                        throw new BackendException(BackendFailure.InvalidFile,
-                            $"The {export.Name} export is larger than the {_options.MaxDownloadMegabytes} MiB limit " +
-                            "(Andalan:Panel:MaxDownloadMegabytes); the download was stopped.", url: download.Url);
-                    }
-
-                    hash.AppendData(buffer, 0, read);
-                    await target.WriteAsync(buffer.AsMemory(0, read));
-                }
-            }
+            await download.SaveAsAsync(partial).WaitAsync(_options.DownloadTimeout);
         }
-        catch (BackendException)
+        catch (PlaywrightException ex)
         {
-            File.Delete(partial);
+            var reason = await download.FailureAsync() ?? FirstLine(ex.Message);
 
-            throw;
+            throw new BackendException(BackendFailure.Transient,
+                $"The browser could not finish the {export.Name} download: {reason}.", ex, url: download.Url);
         }
         finally
         {
             await download.DeleteAsync();
         }
 
-        attempt.Step = "checking the file";
+        await using var file = File.OpenRead(partial);
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(file));
 
-        return (partial, fileName, size, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        return (partial, fileName, file.Length, sha256);
     }
 
     private static string SafeFileName(string suggested, ExportDefinition export)

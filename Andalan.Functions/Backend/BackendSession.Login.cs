@@ -21,7 +21,8 @@ public sealed partial class BackendSession
         _logger.LoggingIn(loginUrl);
         var started = _time.GetTimestamp();
         var attempt = new PageAttempt("login") { Step = "opening the login page" };
-        var page = await _context!.NewPageAsync();
+        var page = await RentPageAsync(_context!);
+        var reusable = true;
         try
         {
             var response = await page.GotoAsync(loginUrl.ToString(), new PageGotoOptions
@@ -63,6 +64,7 @@ public sealed partial class BackendSession
         }
         catch (Exception ex) when (ex is BackendException or PlaywrightException or TimeoutException or SessionExpiredException)
         {
+            reusable = ex is BackendException or SessionExpiredException;
             var failure = ex switch
             {
                 BackendException backend => backend,
@@ -83,7 +85,7 @@ public sealed partial class BackendSession
         }
         finally
         {
-            await ClosePageAsync(page);
+            await ReleasePageAsync(page, reusable);
         }
     }
 

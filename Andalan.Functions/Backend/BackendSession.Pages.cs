@@ -185,6 +185,44 @@ public sealed partial class BackendSession
         return failure.WithEvidence(files);
     }
 
+    /// <summary>An idle tab of the context, or a new one when every tab is busy.</summary>
+    private async Task<IPage> RentPageAsync(IBrowserContext context)
+    {
+        while (_idlePages.TryTake(out var idle))
+        {
+            if (!idle.IsClosed && idle.Context == context)
+            {
+                return idle;
+            }
+        }
+
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Keeps a tab that finished cleanly for the next piece of work, blanked so its page's memory is freed;
+    /// reusing tabs keeps Chromium at one renderer. A tab in an unknown state is closed.
+    /// </summary>
+    private async Task ReleasePageAsync(IPage page, bool reusable)
+    {
+        if (reusable && !page.IsClosed && !_disposed)
+        {
+            try
+            {
+                await page.GotoAsync("about:blank");
+                _idlePages.Add(page);
+
+                return;
+            }
+            catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+            {
+                _logger.CloseFailed(ex);
+            }
+        }
+
+        await ClosePageAsync(page);
+    }
+
     private async Task ClosePageAsync(IPage page)
     {
         try

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,8 @@ namespace Andalan.Functions.Backend;
 /// </summary>
 public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
 {
+    private const string NodeOptionsVariable = "NODE_OPTIONS";
+
     private readonly PanelOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<BackendSession> _logger;
@@ -23,6 +26,9 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
 
     // Guards launching, logging in and closing; pages are opened outside it.
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // Tabs that finished their work cleanly, kept for the next caller.
+    private readonly ConcurrentBag<IPage> _idlePages = [];
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -138,7 +144,7 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
         var started = _time.GetTimestamp();
         try
         {
-            _playwright = await Playwright.CreateAsync();
+            _playwright = await StartDriverAsync();
             _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
                 ExecutablePath = _options.ChromiumPath,
@@ -169,9 +175,34 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts Playwright's node driver. Playwright gives it this process's environment and has no other way to
+    /// pass node flags, so with <see cref="PanelOptions.LeanChromium"/> NODE_OPTIONS is set for the moment the
+    /// driver starts (unless the operator set it): a small young generation and a capped heap keep the driver,
+    /// which only relays messages, from holding memory it does not need.
+    /// </summary>
+    private async Task<IPlaywright> StartDriverAsync()
+    {
+        if (!_options.LeanChromium || Environment.GetEnvironmentVariable(NodeOptionsVariable) is { Length: > 0 })
+        {
+            return await Playwright.CreateAsync();
+        }
+
+        Environment.SetEnvironmentVariable(NodeOptionsVariable, ChromiumArguments.LeanDriverNodeOptions);
+        try
+        {
+            return await Playwright.CreateAsync();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(NodeOptionsVariable, null);
+        }
+    }
+
     private async Task CloseBrowserAsync()
     {
         _loggedIn = false;
+        _idlePages.Clear();
         try
         {
             if (_context is not null)

@@ -20,28 +20,53 @@ public static class ChromiumArguments
 
     /// <summary>
     /// Memory tuning (<see cref="PanelOptions.LeanChromium"/>): the panel is one trusted site, so one renderer
-    /// without site isolation is enough; the GPU process and the zygote are not needed headless; features that
-    /// only start helpers or caches are off. notes/backend.md has the measured effect.
+    /// without site isolation and without a spare is enough; the GPU and network services run inside the browser
+    /// process and no zygotes are forked; features that only start helpers or caches are off.
+    /// notes/backend.md has the measured effect.
     /// </summary>
-    public static readonly IReadOnlyList<string> Lean =
+    public static IReadOnlyList<string> Lean =>
     [
         "--renderer-process-limit=1",
         "--disable-site-isolation-trials",
         "--in-process-gpu",
+        "--no-zygote",
         "--disable-software-rasterizer",
         "--disable-extensions",
         "--disable-default-apps",
         "--mute-audio",
         "--no-default-browser-check",
         "--disable-breakpad",
-        "--disable-features=site-per-process,IsolateOrigins,Translate,MediaRouter,OptimizationHints," +
-            "AutofillServerCommunication,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions," +
-            "CalculateNativeWinOcclusion,BackForwardCache,HeavyAdPrivacyMitigations,LazyFrameLoading",
+        "--enable-features=" + string.Join(',', EnabledFeatures),
+        "--disable-features=" + string.Join(',', DisabledFeatures),
         "--js-flags=--max-old-space-size=256",
         "--disk-cache-size=1",
         "--media-cache-size=1",
         "--aggressive-cache-discard",
     ];
+
+    // Chromium reads only the last --enable-features and --disable-features, so these lists repeat the ones
+    // Playwright 1.64 passes itself (the first group of each) before adding the memory savings.
+    private static readonly string[] EnabledFeatures =
+    [
+        "CDPScreenshotNewSurface",
+        "NetworkServiceInProcess",
+        "NetworkServiceInProcess2",
+    ];
+
+    private static readonly string[] DisabledFeatures =
+    [
+        "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "DialMediaRouteProvider",
+        "GlobalMediaControls", "HttpsUpgrades", "LensOverlay", "MediaRouter", "PaintHolding",
+        "ThirdPartyStoragePartitioning", "BlockOriginHeaderModificationOnRedirect",
+        "AvoidCorsURLLoaderRestartOnRedirect", "Translate", "AutoDeElevate", "OptimizationHints",
+        "NetworkTimeServiceQuerying", "AimEnabled",
+        "site-per-process", "IsolateOrigins", "SpareRendererForSitePerProcess", "BackForwardCache",
+        "AutofillServerCommunication", "CertificateTransparencyComponentUpdater", "InterestFeedContentSuggestions",
+        "HeavyAdPrivacyMitigations", "LazyFrameLoading", "MemoryCacheStrongReference", "PreloadTopChromeWebUI",
+    ];
+
+    /// <summary>Node flags for Playwright's driver with <see cref="PanelOptions.LeanChromium"/>.</summary>
+    public const string LeanDriverNodeOptions = "--max-semi-space-size=1 --max-old-space-size=96";
 
     /// <summary>The flags for a launch with these settings: required, lean when enabled, then the extra ones.</summary>
     public static IReadOnlyList<string> For(PanelOptions options)

@@ -59,12 +59,13 @@ internal static class ExtractCommand
             var reader = services.GetRequiredService<DocumentReader>();
             if (raw)
             {
-                WriteRaw(output, reader.ReadRaw(file, export));
+                var table = reader.ReadRaw(file, export);
+                WriteBuffered(output, writer => WriteRaw(writer, table));
             }
             else
             {
                 var result = reader.Read(file, export);
-                RecordText.WriteCsv(output, export, result.Records);
+                WriteBuffered(output, writer => RecordText.WriteCsv(writer, export, result.Records));
                 WriteReport(error, file, result);
             }
 
@@ -123,6 +124,16 @@ internal static class ExtractCommand
         problem = export.Length == 0 ? "--export NAME is required." : file.Length == 0 ? "FILE is required." : "";
 
         return problem.Length == 0;
+    }
+
+    /// <summary>
+    /// Console output flushes on every write, and CSV is written a cell at a time: a buffer in between turns
+    /// millions of small writes into a few large ones.
+    /// </summary>
+    private static void WriteBuffered(TextWriter output, Action<TextWriter> write)
+    {
+        using var buffer = new ChunkedWriter(output);
+        write(buffer);
     }
 
     private static void WriteRaw(TextWriter output, RawTable table)

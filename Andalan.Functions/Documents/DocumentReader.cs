@@ -46,7 +46,7 @@ public sealed class DocumentReader
         var started = _time.GetTimestamp();
         try
         {
-            using var seekable = Seekable(content, out var owned);
+            var seekable = Seekable(content, out var owned);
             using var _ = owned;
             using var table = Open(seekable, export);
             var mapper = new RecordMapper(export, table.Header);
@@ -111,7 +111,7 @@ public sealed class DocumentReader
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(export);
-        using var seekable = Seekable(content, out var owned);
+        var seekable = Seekable(content, out var owned);
         using var _ = owned;
         using var table = Open(seekable, export);
         var rows = new List<IReadOnlyList<string>>();

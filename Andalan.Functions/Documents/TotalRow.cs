@@ -13,6 +13,12 @@ internal static class TotalRow
     /// <summary>True when the text starts with a total label, as in "Grand Total: 12 transaksi".</summary>
     public static bool StartsWithTotalLabel(string text)
     {
+        // Every label starts with one of these letters; most cells do not, and this runs for every row.
+        if (text.Length == 0 || "TtJjGgSs".IndexOf(text[0], StringComparison.Ordinal) < 0)
+        {
+            return false;
+        }
+
         var head = text.Split(':', 2)[0];
         var words = head.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 

@@ -31,6 +31,7 @@ internal sealed class PdfTableReading : TableReading
     private double _rowThreshold;
     private bool _banded;
     private PdfOpenRow? _open;
+    private TableRow? _previous;
     private int _rows;
     private int _linesRead;
     private int _pagesRead;
@@ -99,8 +100,13 @@ internal sealed class PdfTableReading : TableReading
 
         if (_open is not null)
         {
-            yield return _open.Close();
+            Emit(_open.Close());
             _open = null;
+        }
+
+        while (_ready.TryDequeue(out var row))
+        {
+            yield return row;
         }
     }
 
@@ -407,7 +413,7 @@ internal sealed class PdfTableReading : TableReading
                 _keyShapes.Add(Shape(key));
             }
 
-            _ready.Enqueue(_open.Close());
+            Emit(_open.Close());
         }
 
         _open = new PdfOpenRow(++_rows, page, _columns.Count);
@@ -425,6 +431,22 @@ internal sealed class PdfTableReading : TableReading
         {
             _open.Add(PdfColumnCuts.ColumnOf(_cuts, word.Centre), word.Text, _linesRead);
         }
+    }
+
+    /// <summary>
+    /// Queues a finished row, except the copy some producers (wkhtmltopdf) print of a row that straddles a page
+    /// break: the same cells again as the first row of the next page.
+    /// </summary>
+    private void Emit(TableRow row)
+    {
+        if (_previous is not null && row.Page != _previous.Page &&
+            row.Cells.SequenceEqual(_previous.Cells, EqualityComparer<object?>.Default))
+        {
+            return;
+        }
+
+        _previous = row;
+        _ready.Enqueue(row);
     }
 
     /// <summary>A line starts a row when it has a key, or a number in the row-number column.</summary>

@@ -23,6 +23,7 @@ internal sealed class XlsxTableReading : TableReading
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
         IgnoreWhitespace = false,
+        CheckCharacters = false,
         XmlResolver = null,
     };
 
@@ -77,7 +78,7 @@ internal sealed class XlsxTableReading : TableReading
             foreach (var (column, value) in cells)
             {
                 var headerColumn = column < _headerColumnOfSheetColumn.Length ? _headerColumnOfSheetColumn[column] : -1;
-                if (headerColumn >= 0 && value is not null && (value is not string text || text.Length > 0))
+                if (headerColumn >= 0 && (value is not string text || text.Length > 0))
                 {
                     row[headerColumn] = value;
                     empty = false;
@@ -338,7 +339,7 @@ internal sealed class XlsxTableReading : TableReading
 
     private bool IsTotal(object?[] row)
     {
-        var first = row.FirstOrDefault(v => v is not null);
+        var first = Array.Find(row, v => v is not null);
         var keyColumn = _header.ColumnOf(_matcher.KeyIndex);
         var key = keyColumn >= 0 ? row[keyColumn] : null;
 
