@@ -46,7 +46,7 @@ public sealed class ExtractCommandTests
         var exit = await ExtractCommand.RunAsync(["--export", "orders", "x.pdf"], output, error);
 
         Assert.Equal(2, exit);
-        Assert.Contains("coin_payments, point_transactions, transactions, users", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("transactions, point_transactions, users, coin_payments", error.ToString(), StringComparison.Ordinal);
         Assert.Empty(output.ToString());
     }
 
