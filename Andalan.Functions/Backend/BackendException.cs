@@ -71,7 +71,8 @@ public sealed class BackendException : Exception
 
         return evidence.Count == 0
             ? this
-            : new BackendException(Kind, Reason, InnerException, Export, Url, Selector, RetryAfter, [.. Evidence, .. evidence]);
+            : new BackendException(
+                Kind, Reason, InnerException, Export, Url, Selector, RetryAfter, [.. Evidence, .. evidence]);
     }
 
     /// <summary>The same failure with the export it happened in, when it was raised without one (a login).</summary>

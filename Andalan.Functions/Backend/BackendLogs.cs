@@ -30,8 +30,10 @@ internal static partial class BackendLogs
     [LoggerMessage(1006, LogLevel.Error, "Login to the panel failed ({Kind})")]
     public static partial void LoginFailed(this ILogger logger, Exception exception, BackendFailure kind);
 
-    [LoggerMessage(1007, LogLevel.Debug, "Launching Chromium {ExecutablePath} (headless: {Headless}, {ArgumentCount} flags)")]
-    public static partial void LaunchingBrowser(this ILogger logger, string executablePath, bool headless, int argumentCount);
+    [LoggerMessage(1007, LogLevel.Debug,
+        "Launching Chromium {ExecutablePath} (headless: {Headless}, {ArgumentCount} flags)")]
+    public static partial void LaunchingBrowser(
+        this ILogger logger, string executablePath, bool headless, int argumentCount);
 
     [LoggerMessage(1008, LogLevel.Debug, "Chromium {Version} started in {DurationMs} ms")]
     public static partial void BrowserLaunched(this ILogger logger, string version, long durationMs);

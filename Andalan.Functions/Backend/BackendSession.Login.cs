@@ -62,7 +62,8 @@ public sealed partial class BackendSession
             Interlocked.Increment(ref _logins);
             _logger.LoggedIn(_options.BaseUrl!, ElapsedMilliseconds(started));
         }
-        catch (Exception ex) when (ex is BackendException or PlaywrightException or TimeoutException or SessionExpiredException)
+        catch (Exception ex)
+            when (ex is BackendException or PlaywrightException or TimeoutException or SessionExpiredException)
         {
             reusable = ex is BackendException or SessionExpiredException;
             var failure = ex switch
@@ -94,7 +95,8 @@ public sealed partial class BackendSession
     {
         var error = page.Locator(_options.LoginError).First;
         var said = await IsPresentAsync(page, _options.LoginError)
-            ? Fold(await error.InnerTextAsync(new LocatorInnerTextOptions { Timeout = Milliseconds(_options.SelectorTimeout) }))
+            ? Fold(await error.InnerTextAsync(
+                new LocatorInnerTextOptions { Timeout = Milliseconds(_options.SelectorTimeout) }))
             : string.Empty;
         if (said.Length == 0)
         {
@@ -103,7 +105,8 @@ public sealed partial class BackendSession
 
         var throttled = _throttled.Match(said);
         if (throttled.Success &&
-            int.TryParse(throttled.Groups["seconds"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            int.TryParse(
+                throttled.Groups["seconds"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
             var retryAfter = TimeSpan.FromSeconds(seconds);
 

@@ -35,7 +35,8 @@ public sealed partial class BackendSession
         if (status >= 500 || status == 429)
         {
             throw new BackendException(BackendFailure.Transient,
-                $"The panel answered HTTP {status} at {page.Url} while {attempt.Step}.", url: page.Url, retryAfter: retryAfter);
+                $"The panel answered HTTP {status} at {page.Url} while {attempt.Step}.",
+                url: page.Url, retryAfter: retryAfter);
         }
 
         throw new BackendException(BackendFailure.PageChanged,
@@ -43,7 +44,7 @@ public sealed partial class BackendSession
             "setting is wrong.", url: page.Url);
     }
 
-    /// <summary>Waits for an element the settings name; its absence is a changed page (or the reason it is absent).</summary>
+    /// <summary>Waits for an element the settings name; its absence is a changed page, or says why it is absent.</summary>
     private async Task RequireAsync(IPage page, ILocator locator, string selector, PageAttempt attempt)
     {
         try
@@ -95,7 +96,8 @@ public sealed partial class BackendSession
         {
             // Playwright's click waits for a navigation it starts to commit, so the load state below is the new page's.
             await target.ClickAsync(new LocatorClickOptions { Timeout = Milliseconds(timeout) });
-            await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = Milliseconds(timeout) });
+            await page.WaitForLoadStateAsync(
+                LoadState.Load, new PageWaitForLoadStateOptions { Timeout = Milliseconds(timeout) });
         }
         finally
         {
@@ -142,7 +144,8 @@ public sealed partial class BackendSession
         };
 
         // Playwright's own message may quote what was typed; never keep it when it holds the password.
-        var inner = _options.Password.Length > 0 && exception.ToString().Contains(_options.Password, StringComparison.Ordinal)
+        var inner = _options.Password.Length > 0
+            && exception.ToString().Contains(_options.Password, StringComparison.Ordinal)
             ? null
             : exception;
 
@@ -150,7 +153,9 @@ public sealed partial class BackendSession
     }
 
     private string Scrub(string text) =>
-        _options.Password.Length == 0 ? text : text.Replace(_options.Password, EvidenceRedactor.Mask, StringComparison.Ordinal);
+        _options.Password.Length == 0
+            ? text
+            : text.Replace(_options.Password, EvidenceRedactor.Mask, StringComparison.Ordinal);
 
     /// <summary>Keeps a screenshot and the page's HTML, secrets removed, and names them in the failure.</summary>
     private async Task<BackendException> WithEvidenceAsync(
@@ -177,7 +182,8 @@ public sealed partial class BackendSession
             files.Add(stem + ".png");
             _logger.EvidenceKept(string.Join(", ", files));
         }
-        catch (Exception ex) when (ex is PlaywrightException or TimeoutException or IOException or UnauthorizedAccessException)
+        catch (Exception ex)
+            when (ex is PlaywrightException or TimeoutException or IOException or UnauthorizedAccessException)
         {
             _logger.EvidenceFailed(ex, directory);
         }

@@ -170,7 +170,8 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
             var kind = ex is TimeoutException ? BackendFailure.Transient : BackendFailure.Configuration;
 
             throw new BackendException(kind,
-                $"Chromium could not be started from {_options.ChromiumPath} within {_options.LaunchTimeout.TotalSeconds:0} s: " +
+                $"Chromium could not be started from {_options.ChromiumPath} " +
+                $"within {_options.LaunchTimeout.TotalSeconds:0} s: " +
                 $"{FirstLine(ex.Message)} (settings Andalan:Panel:ChromiumPath and ExtraArguments).", ex);
         }
     }

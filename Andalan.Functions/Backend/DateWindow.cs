@@ -17,5 +17,5 @@ public sealed record DateWindow(DateOnly From, DateOnly To)
     }
 
     public override string ToString() =>
-        $"{From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}..{To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        string.Create(CultureInfo.InvariantCulture, $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}");
 }

@@ -17,7 +17,7 @@ public static partial class ExportFileCheck
 
     private const int TailBytes = 2048;
 
-    /// <summary>The file's media type, or an <see cref="BackendFailure.InvalidFile"/> failure saying what is wrong.</summary>
+    /// <summary>The file's media type, or an <see cref="BackendFailure.InvalidFile"/> failure saying why not.</summary>
     public static string Verify(string path, ExportDefinition export, long maxBytes)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -40,7 +40,8 @@ public static partial class ExportFileCheck
         if (found == "html")
         {
             var title = TitleOf(Encoding.UTF8.GetString(head));
-            throw Invalid(export, $"The {export.Name} export is an HTML page{(title is null ? string.Empty : $" ('{title}')")} " +
+            var named = title is null ? string.Empty : $" ('{title}')";
+            throw Invalid(export, $"The {export.Name} export is an HTML page{named} " +
                 $"instead of {expected}.");
         }
 
@@ -68,7 +69,8 @@ public static partial class ExportFileCheck
             using var zip = ZipFile.OpenRead(path);
             if (zip.GetEntry("xl/workbook.xml") is null)
             {
-                throw Invalid(export, $"The {export.Name} export is a zip file without xl/workbook.xml, not an xlsx workbook.");
+                throw Invalid(export,
+                    $"The {export.Name} export is a zip file without xl/workbook.xml, not an xlsx workbook.");
             }
 
             // Reading the workbook part end to end catches a file cut short inside its entries.
@@ -77,7 +79,8 @@ public static partial class ExportFileCheck
         }
         catch (InvalidDataException ex)
         {
-            throw Invalid(export, $"The {export.Name} export is not a readable xlsx workbook (damaged zip: {ex.Message}).", ex);
+            throw Invalid(export,
+                $"The {export.Name} export is not a readable xlsx workbook (damaged zip: {ex.Message}).", ex);
         }
 
         return XlsxContentType;

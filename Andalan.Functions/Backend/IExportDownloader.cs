@@ -9,5 +9,6 @@ public interface IExportDownloader
     /// Downloads <paramref name="definition"/> into <paramref name="targetDirectory"/> and checks it.
     /// Failures are <see cref="BackendException"/>s; see <see cref="BackendException.IsRetryable"/>.
     /// </summary>
-    Task<DownloadedFile> DownloadAsync(ExportDefinition definition, string targetDirectory, CancellationToken cancellationToken);
+    Task<DownloadedFile> DownloadAsync(
+        ExportDefinition definition, string targetDirectory, CancellationToken cancellationToken);
 }

@@ -51,7 +51,8 @@ internal sealed class PanelOptionsValidator : IValidateOptions<PanelOptions>
 
         if (!File.Exists(options.ChromiumPath))
         {
-            problems.Add($"{Where}:ChromiumPath '{options.ChromiumPath}' does not exist; install chromium or set the path.");
+            problems.Add(
+                $"{Where}:ChromiumPath '{options.ChromiumPath}' does not exist; install chromium or set the path.");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
