@@ -147,7 +147,7 @@ public sealed class TelegramNotifierTests : IClassFixture<SandboxFixture>, IDisp
     [Fact]
     public async Task SendAsync_WrongToken_NotDeliveredAndTheTokenAppearsNowhere()
     {
-        const string wrongToken = "987654321:AAwrongwrongwrongwrongwrongwrongwro";
+        var wrongToken = WrongToken();
         var (notifier, logs) = Build(("Andalan:Telegram:BotToken", wrongToken));
 
         var delivery = await notifier.SendAsync("halo", CancellationToken.None);
@@ -198,7 +198,7 @@ public sealed class TelegramNotifierTests : IClassFixture<SandboxFixture>, IDisp
     [Fact]
     public async Task Preflight_WrongToken_FailsWithAHintAndNoToken()
     {
-        const string wrongToken = "987654321:AAanotherwrongtokenanotherwrongtok";
+        var wrongToken = WrongToken();
         var preflight = Services(("Andalan:Telegram:BotToken", wrongToken)).GetRequiredService<TelegramPreflight>();
 
         var result = await preflight.CheckAsync(CancellationToken.None);
@@ -255,4 +255,9 @@ public sealed class TelegramNotifierTests : IClassFixture<SandboxFixture>, IDisp
             Assert.DoesNotContain(BotToken, r.Exception?.ToString() ?? string.Empty, StringComparison.Ordinal);
         });
     }
+
+    /// <summary>A bot token of the right shape that no bot has, made at run time.</summary>
+    private static string WrongToken() =>
+        $"{System.Security.Cryptography.RandomNumberGenerator.GetInt32(100_000_000, 999_999_999)}:AA" +
+        Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(17))[..33];
 }

@@ -30,16 +30,19 @@ public sealed class SheetsOptionsTests
     [Fact]
     public void AddSheets_MissingSpreadsheetIdAndNonJsonKey_FailsWithBoth()
     {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var pem = key.ExportPkcs8PrivateKeyPem();
         using var services = Build(new Dictionary<string, string?>
         {
-            ["Andalan:Sheets:ServiceAccountJson"] = "-----BEGIN PRIVATE KEY-----",
+            ["Andalan:Sheets:ServiceAccountJson"] = pem,
         });
 
         var failure = Assert.Throws<OptionsValidationException>(() => Options(services));
 
         Assert.Contains("SpreadsheetId", failure.Message, StringComparison.Ordinal);
         Assert.Contains("is not valid JSON", failure.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("BEGIN PRIVATE KEY", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(pem.Split('\n')[1], failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE KEY", failure.Message, StringComparison.Ordinal);
     }
 
     private static SheetsOptions Options(ServiceProvider services) =>
