@@ -26,9 +26,11 @@ public sealed class BackendMemoryTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task DownloadAsync_FourExportsAtDefaultSizes_ReportsPeakMemoryOfTheProcessTree()
     {
-        var lean = !string.Equals(Environment.GetEnvironmentVariable("ANDALAN_BENCH_LEAN"), "false", StringComparison.OrdinalIgnoreCase);
+        var lean = !string.Equals(
+            Environment.GetEnvironmentVariable("ANDALAN_BENCH_LEAN"), "false", StringComparison.OrdinalIgnoreCase);
         using var sandbox = await StartSandboxProcessAsync();
-        var extra = Environment.GetEnvironmentVariable("ANDALAN_BENCH_ARGS")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var extra = Environment.GetEnvironmentVariable("ANDALAN_BENCH_ARGS")
+            ?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
         var options = BackendTestSupport.OptionsFor(sandbox.Values, o =>
         {
             o.LeanChromium = lean;
@@ -100,7 +102,8 @@ public sealed class BackendMemoryTests(ITestOutputHelper output) : IDisposable
             var total = (host + driver + chromiumKib) / 1024.0;
             if (total > peak.TotalMib)
             {
-                var breakdown = string.Join(", ", byProcess.OrderByDescending(p => p.Kib).Select(p => $"{p.Type} {p.Kib / 1024}"));
+                var breakdown = string.Join(
+                    ", ", byProcess.OrderByDescending(p => p.Kib).Select(p => $"{p.Type} {p.Kib / 1024}"));
                 peak = new Peak(total, host / 1024.0, driver / 1024.0, chromiumKib / 1024.0, chromium.Count, breakdown, 0);
             }
 
@@ -117,7 +120,7 @@ public sealed class BackendMemoryTests(ITestOutputHelper output) : IDisposable
         return peak with { Samples = samples };
     }
 
-    /// <summary>The process's role from its <c>--type</c> switch (renderer, zygote, utility, gpu-process), or browser.</summary>
+    /// <summary>The process's role from its <c>--type</c> switch (renderer, zygote, gpu-process, ...), or browser.</summary>
     private static string ChromiumType(int pid)
     {
         var arguments = ProcessTree.CommandLine(pid).Split(' ');
@@ -133,7 +136,10 @@ public sealed class BackendMemoryTests(ITestOutputHelper output) : IDisposable
         var settings = Path.Combine(_folder.FullName, "sandbox.settings.json");
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "Andalan.Sandbox"))
         {
-            ArgumentList = { "--port", "0", "--https-port", "0", "--settings-file", settings, "--work-dir", _folder.FullName },
+            ArgumentList =
+            {
+                "--port", "0", "--https-port", "0", "--settings-file", settings, "--work-dir", _folder.FullName,
+            },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,

@@ -13,7 +13,8 @@ public sealed class BackendSessionLifetimeTests(SandboxFixture fixture) : IDispo
     public async Task DisposeAsync_AfterADownload_LeavesNoBrowserOrDriverProcess()
     {
         Assert.Empty(ProcessTree.BrowserProcesses());
-        var session = BackendTestSupport.Session(BackendTestSupport.OptionsFor(fixture.Sandbox), new FakeLogger<BackendSession>());
+        var session = BackendTestSupport.Session(
+            BackendTestSupport.OptionsFor(fixture.Sandbox), new FakeLogger<BackendSession>());
         await session.DownloadAsync(BackendTestSupport.Exports.Get("users"), _folder.FullName, CancellationToken.None);
         var running = ProcessTree.BrowserProcesses();
         var driverWasRunning = running.Any(ProcessTree.IsPlaywrightDriver);
@@ -28,7 +29,8 @@ public sealed class BackendSessionLifetimeTests(SandboxFixture fixture) : IDispo
     [Fact]
     public async Task DownloadAsync_AfterDispose_RefusesWithoutStartingABrowser()
     {
-        var session = BackendTestSupport.Session(BackendTestSupport.OptionsFor(fixture.Sandbox), new FakeLogger<BackendSession>());
+        var session = BackendTestSupport.Session(
+            BackendTestSupport.OptionsFor(fixture.Sandbox), new FakeLogger<BackendSession>());
         await session.DisposeAsync();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() =>

@@ -230,7 +230,8 @@ public sealed class BackendSessionTests(SandboxFixture fixture, ITestOutputHelpe
     {
         var exports = new[] { "users", "point_transactions", "transactions" }.Select(BackendTestSupport.Exports.Get);
 
-        var files = await Task.WhenAll(exports.Select(e => Session.DownloadAsync(e, _folder.FullName, CancellationToken.None)));
+        var files = await Task.WhenAll(
+            exports.Select(e => Session.DownloadAsync(e, _folder.FullName, CancellationToken.None)));
 
         Assert.Equal(3, files.Select(f => f.Path).Distinct().Count());
         Assert.Equal(1, LoginPosts());

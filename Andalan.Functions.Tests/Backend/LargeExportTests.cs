@@ -44,7 +44,8 @@ public sealed class LargeExportTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task DownloadAsync_FiftyThousandTransactions_ArrivesWholeWithinItsTimeout()
     {
         // A window over the whole history, so every generated transaction is in the file.
-        var export = BackendTestSupport.Export("transactions", page => page.DateWindowDays = _sandbox!.Options.HistoryDays + 1);
+        var export = BackendTestSupport.Export(
+            "transactions", page => page.DateWindowDays = _sandbox!.Options.HistoryDays + 1);
 
         var file = await _session!.DownloadAsync(export, _folder.FullName, CancellationToken.None);
 
@@ -63,7 +64,8 @@ public sealed class LargeExportTests(ITestOutputHelper output) : IAsyncLifetime
         var file = await _session!.DownloadAsync(export, _folder.FullName, CancellationToken.None);
 
         using var pdf = PdfDocument.Open(file.Path);
-        output.WriteLine($"{file.FileName}: {file.Size:N0} bytes, {pdf.NumberOfPages:N0} pages, {file.Duration.TotalSeconds:0.0} s");
+        output.WriteLine(
+            $"{file.FileName}: {file.Size:N0} bytes, {pdf.NumberOfPages:N0} pages, {file.Duration.TotalSeconds:0.0} s");
         Assert.True(pdf.NumberOfPages >= 1_000, $"only {pdf.NumberOfPages} pages");
         Assert.True(file.Duration < TimeSpan.FromSeconds(60), $"took {file.Duration}");
     }

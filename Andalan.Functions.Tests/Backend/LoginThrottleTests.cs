@@ -23,8 +23,9 @@ public sealed partial class LoginThrottleTests : IAsyncLifetime
     {
         await FailLoginsOverHttpAsync(5);
         var before = LoginPosts();
-        await using var session = BackendTestSupport.Session(BackendTestSupport.OptionsFor(_sandbox!, o =>
-            o.EvidenceDirectory = Path.Combine(Path.GetTempPath(), "andalan-throttle-evidence")), new FakeLogger<BackendSession>());
+        var options = BackendTestSupport.OptionsFor(
+            _sandbox!, o => o.EvidenceDirectory = Path.Combine(Path.GetTempPath(), "andalan-throttle-evidence"));
+        await using var session = BackendTestSupport.Session(options, new FakeLogger<BackendSession>());
 
         var first = await Assert.ThrowsAsync<BackendException>(() => session.EnsureLoggedInAsync(CancellationToken.None));
         var second = await Assert.ThrowsAsync<BackendException>(() => session.EnsureLoggedInAsync(CancellationToken.None));

@@ -53,7 +53,8 @@ public sealed class PanelOptionsValidatorTests
             .AddBackend()
             .BuildServiceProvider();
 
-        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<PanelOptions>>().Value);
+        var failure = Assert.Throws<OptionsValidationException>(
+            () => services.GetRequiredService<IOptions<PanelOptions>>().Value);
 
         Assert.Contains(failure.Failures, f => f.Contains("Username", StringComparison.Ordinal));
         Assert.Contains(failure.Failures, f => f.Contains("Password", StringComparison.Ordinal));
@@ -66,7 +67,8 @@ public sealed class PanelOptionsValidatorTests
         options.DownloadTimeout = TimeSpan.FromHours(2);
         var results = new List<ValidationResult>();
 
-        var valid = Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        var valid = Validator.TryValidateObject(
+            options, new ValidationContext(options), results, validateAllProperties: true);
 
         Assert.False(valid);
         Assert.Contains(results, r => r.MemberNames.Contains(nameof(PanelOptions.DownloadTimeout)));

@@ -34,7 +34,8 @@ public sealed class PanelPreflightTests(SandboxFixture fixture) : IAsyncLifetime
 
         Assert.Equal(5, results.Count);
         Assert.All(results, r => Assert.True(r.Passed, $"{r.Check}: {r.Detail}"));
-        Assert.Contains(results, r => r.Check == "panel page users" && r.Detail.Contains("/reports/users", StringComparison.Ordinal));
+        Assert.Contains(results, r =>
+            r.Check == "panel page users" && r.Detail.Contains("/reports/users", StringComparison.Ordinal));
         Assert.DoesNotContain(fixture.Sandbox.Calls.Calls(SandboxService.Panel),
             c => c.Path.Contains("/export", StringComparison.Ordinal) || c.Path.Contains("/data", StringComparison.Ordinal));
     }
@@ -70,6 +71,8 @@ public sealed class PanelPreflightTests(SandboxFixture fixture) : IAsyncLifetime
 
     private BackendSession NewSession() =>
         BackendTestSupport.Session(
-            BackendTestSupport.OptionsFor(fixture.Sandbox, o => o.EvidenceDirectory = Path.Combine(Path.GetTempPath(), "andalan-preflight-evidence")),
+            BackendTestSupport.OptionsFor(
+                fixture.Sandbox,
+                o => o.EvidenceDirectory = Path.Combine(Path.GetTempPath(), "andalan-preflight-evidence")),
             new FakeLogger<BackendSession>());
 }
