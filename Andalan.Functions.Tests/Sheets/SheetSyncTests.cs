@@ -53,6 +53,24 @@ public sealed class SheetSyncTests(SandboxFixture fixture) : IClassFixture<Sandb
     }
 
     [Fact]
+    public async Task SyncAsync_TwoExportsAtOnce_EachCountsOnlyItsOwnCalls()
+    {
+        await using var app = new SheetsAppHost(fixture.Sandbox);
+        var first = app.Export("transactions", "Parallel One");
+        var second = app.Export("transactions", "Parallel Two");
+        var sync = app.Sync();
+        var callsBefore = fixture.Sandbox.Calls.Calls(SandboxService.Sheets).Count;
+
+        var outcomes = await Task.WhenAll(
+            Task.Run(() => sync.SyncAsync(first, TransactionRecords.Create(25), dryRun: false, CancellationToken.None)),
+            Task.Run(() => sync.SyncAsync(second, TransactionRecords.Create(35), dryRun: false, CancellationToken.None)));
+
+        var calls = fixture.Sandbox.Calls.Calls(SandboxService.Sheets).Count - callsBefore;
+        Assert.All(outcomes, o => Assert.Equal(3, o.ApiCalls));
+        Assert.Equal(calls, outcomes.Sum(o => o.ApiCalls));
+    }
+
+    [Fact]
     public async Task SyncAsync_ChangedRecord_UpdatesOnlyItsChangedCellsInPlace()
     {
         await using var app = new SheetsAppHost(fixture.Sandbox);

@@ -25,7 +25,7 @@ internal sealed partial class SheetSync(
         ArgumentNullException.ThrowIfNull(export);
         ArgumentNullException.ThrowIfNull(records);
         var started = time.GetTimestamp();
-        var (callsBefore, retriesBefore) = (client.Calls, client.Retries);
+        var calls = SheetsClient.CountCallsOfThisFlow();
         SheetsLog.SyncStarting(logger, export.Name, export.Tab, records.Count, dryRun);
 
         var (accepted, rejections) = Screen(export, records);
@@ -77,8 +77,8 @@ internal sealed partial class SheetSync(
             Changed = plan.ChangedRecords,
             Unchanged = plan.Unchanged,
             CellsWritten = cellsWritten,
-            ApiCalls = client.Calls - callsBefore,
-            Retries = client.Retries - retriesBefore,
+            ApiCalls = calls.Calls,
+            Retries = calls.Retries,
             DuplicateKeysInTab = plan.DuplicateKeys,
             Rejections = rejections,
             Elapsed = time.GetElapsedTime(started),

@@ -26,15 +26,28 @@ internal sealed class SheetsClient(
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private static readonly AsyncLocal<SheetsCallCount?> FlowCount = new();
+
     private readonly SheetsOptions _options = options.Value;
-    private int _calls;
-    private int _retries;
+    private readonly SheetsCallCount _total = new();
 
-    /// <summary>Calls answered with success or a final failure; retries are not counted again.</summary>
-    public int Calls => _calls;
+    /// <summary>Calls answered with success or a final failure, by anyone; retries are not counted again.</summary>
+    public int Calls => _total.Calls;
 
-    /// <summary>Attempts that were retried after a 429, a 5xx or no answer.</summary>
-    public int Retries => _retries;
+    /// <summary>Attempts that were retried after a 429, a 5xx or no answer, by anyone.</summary>
+    public int Retries => _total.Retries;
+
+    /// <summary>
+    /// Starts counting the calls made from the caller's async flow (and what it awaits) from now on, apart
+    /// from calls other flows make at the same time.
+    /// </summary>
+    public static SheetsCallCount CountCallsOfThisFlow()
+    {
+        var count = new SheetsCallCount();
+        FlowCount.Value = count;
+
+        return count;
+    }
 
     private string Spreadsheet => "v4/spreadsheets/" + Uri.EscapeDataString(_options.SpreadsheetId);
 
@@ -117,7 +130,7 @@ internal sealed class SheetsClient(
                     request, HttpCompletionOption.ResponseContentRead, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
-                    Interlocked.Increment(ref _calls);
+                    CountCall();
                     var answer = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
 
                     return answer ?? throw new SheetsApiException(
@@ -149,14 +162,14 @@ internal sealed class SheetsClient(
             var spent = time.GetElapsedTime(started);
             if (!failure.IsTransient || spent + delay > _options.RetryBudget)
             {
-                Interlocked.Increment(ref _calls);
+                CountCall();
                 SheetsLog.CallFailed(
                     logger, operation, failure.StatusCode, failure.Status, attempt + 1, failure.ApiMessage);
 
                 throw failure;
             }
 
-            Interlocked.Increment(ref _retries);
+            CountRetry();
             SheetsLog.Retrying(
                 logger, operation, failure.StatusCode, failure.Status, delay.TotalMilliseconds, attempt + 1);
             await Task.Delay(delay, time, cancellationToken);
@@ -211,5 +224,17 @@ internal sealed class SheetsClient(
             (int)response.StatusCode,
             error?.Status ?? response.StatusCode.ToString(),
             string.IsNullOrWhiteSpace(message) ? response.ReasonPhrase : message);
+    }
+
+    private void CountCall()
+    {
+        _total.AddCall();
+        FlowCount.Value?.AddCall();
+    }
+
+    private void CountRetry()
+    {
+        _total.AddRetry();
+        FlowCount.Value?.AddRetry();
     }
 }
