@@ -106,6 +106,24 @@ public sealed class RunOrchestrationTests(PipelineFixture pipeline)
     }
 
     [Fact]
+    public async Task Start_TimerFiresAgainForAServedSlot_StartsNothing()
+    {
+        const string slot = "2026-12-04T18:00+07:00";
+        var first = await pipeline.Coordinator.StartAsync(
+            pipeline.Client, pipeline.Coordinator.CreateRequest("timer", null, false, slot), default);
+        var summary = await pipeline.WaitForRunAsync();
+
+        var again = await pipeline.Coordinator.StartAsync(
+            pipeline.Client, pipeline.Coordinator.CreateRequest("timer", null, false, slot), default);
+
+        Assert.Equal(RunStartStatus.Started, first.Status);
+        Assert.Equal(first.RunId, summary.RunId);
+        Assert.Equal("timer", summary.Trigger);
+        Assert.Equal(RunStartStatus.SlotAlreadyServed, again.Status);
+        Assert.Equal(first.RunId, again.RunId);
+    }
+
+    [Fact]
     public async Task Start_WhileARunIsGoing_IsRefused()
     {
         pipeline.Sandbox.Faults.For(SandboxService.Panel).DelayMilliseconds = 300;
