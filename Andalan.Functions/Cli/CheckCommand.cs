@@ -6,7 +6,6 @@ using Andalan.Functions.Secrets;
 using Andalan.Functions.Sheets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Andalan.Functions.Cli;
 
@@ -33,7 +32,7 @@ internal static class CheckCommand
         {
             host = await CliHost.StartAsync(settingsFile, CancellationToken.None);
         }
-        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or IOException or InvalidDataException)
+        catch (Exception e) when (CliHost.IsSettingsProblem(e))
         {
             await output.WriteLineAsync($"FAIL  settings: {e.Message}");
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace Andalan.Functions.Cli;
 
@@ -41,6 +42,13 @@ internal static class CliHost
 
         return host;
     }
+
+    /// <summary>
+    /// Failures that mean the settings are wrong (a missing secret, a bad value, an unreadable settings file):
+    /// the verb says so and exits, rather than crashing with a stack trace.
+    /// </summary>
+    public static bool IsSettingsProblem(Exception exception) =>
+        exception is OptionsValidationException or InvalidOperationException or IOException or InvalidDataException;
 
     /// <summary>Sets each of the file's Values as an environment variable unless the environment already has it.</summary>
     private static void ApplySettingsFile(string path)

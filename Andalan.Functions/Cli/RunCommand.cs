@@ -4,7 +4,6 @@ using Andalan.Functions.Exports;
 using Andalan.Functions.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Andalan.Functions.Cli;
 
@@ -37,7 +36,7 @@ internal static class RunCommand
         {
             host = await CliHost.StartAsync(settingsFile, CancellationToken.None);
         }
-        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or IOException or InvalidDataException)
+        catch (Exception e) when (CliHost.IsSettingsProblem(e))
         {
             await error.WriteLineAsync($"The run cannot start: {e.Message}");
 

@@ -36,7 +36,4 @@ public sealed class ExportDefinition
     /// <summary>Position of the key field in <see cref="Fields"/>.</summary>
     public int KeyIndex => Fields.Select((f, i) => (f, i)).First(p => p.f.Name == Key).i;
 
-    public FieldDefinition Field(string name) =>
-        Fields.FirstOrDefault(f => f.Name == name)
-        ?? throw new KeyNotFoundException($"Export '{Name}' has no field '{name}'.");
 }

@@ -8,13 +8,4 @@ namespace Andalan.Functions.Exports;
 /// </summary>
 /// <param name="SourceRow">Where the record came from in its file (1-based row or line), for messages.</param>
 /// <param name="Values">The field values in schema order.</param>
-public sealed record ExportRecord(int SourceRow, IReadOnlyList<object?> Values)
-{
-    /// <summary>The record's key as canonical text.</summary>
-    public string KeyOf(ExportDefinition export)
-    {
-        ArgumentNullException.ThrowIfNull(export);
-
-        return RecordText.Format(Values[export.KeyIndex]);
-    }
-}
+public sealed record ExportRecord(int SourceRow, IReadOnlyList<object?> Values);

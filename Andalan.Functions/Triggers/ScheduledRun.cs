@@ -1,12 +1,11 @@
 using Andalan.Functions.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
 
 namespace Andalan.Functions.Triggers;
 
 /// <summary>The twice-daily run. The schedule is the setting Andalan__Run__Schedule, in WEBSITE_TIME_ZONE.</summary>
-public sealed class ScheduledRun(RunCoordinator coordinator, IOptions<RunOptions> options, TimeProvider time)
+public sealed class ScheduledRun(RunCoordinator coordinator, RunSchedule schedule, TimeProvider time)
 {
     [Function(nameof(ScheduledRun))]
     public async Task RunAsync(
@@ -15,7 +14,6 @@ public sealed class ScheduledRun(RunCoordinator coordinator, IOptions<RunOptions
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        var schedule = new RunSchedule(options.Value.Schedule, options.Value.TimeZone);
         var slot = schedule.SlotOf(time.GetUtcNow());
         var request = coordinator.CreateRequest("timer", exports: null, dryRun: false, slot);
 

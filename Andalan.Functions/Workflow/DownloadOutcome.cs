@@ -12,6 +12,7 @@ public sealed record DownloadOutcome(
     bool Retryable = false,
     IReadOnlyList<string>? Evidence = null) : IStepOutcome
 {
-    public static DownloadOutcome Failed(string error, bool retryable, double seconds = 0, IReadOnlyList<string>? evidence = null) =>
+    public static DownloadOutcome Failed(
+        string error, bool retryable, double seconds = 0, IReadOnlyList<string>? evidence = null) =>
         new(false, null, seconds, error, retryable, evidence);
 }

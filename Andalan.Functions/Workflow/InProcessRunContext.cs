@@ -5,7 +5,8 @@ namespace Andalan.Functions.Workflow;
 /// real delays, and progress goes to a writer. At most as many steps run at once as the host would run
 /// activities on one instance.
 /// </summary>
-internal sealed class InProcessRunContext(RunActivities activities, TimeProvider time, TextWriter progress) : IRunContext, IDisposable
+internal sealed class InProcessRunContext(RunActivities activities, TimeProvider time, TextWriter progress)
+    : IRunContext, IDisposable
 {
     /// <summary>The host's maxConcurrentActivityFunctions in host.json.</summary>
     public const int ConcurrentSteps = 2;

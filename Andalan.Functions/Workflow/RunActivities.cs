@@ -84,7 +84,8 @@ internal sealed partial class RunActivities(
             var path = Path.Combine(folder.FullName, input.File.FileName);
             await archive.DownloadToAsync(input.File, path, cancellationToken);
             var extraction = await Task.Run(() => documents.Read(path, export, cancellationToken), cancellationToken);
-            LogExtracted(logger, input.RunId, export.Name, extraction.Records.Count, extraction.RowsRejected, extraction.Pages);
+            LogExtracted(
+                logger, input.RunId, export.Name, extraction.Records.Count, extraction.RowsRejected, extraction.Pages);
 
             var sync = await sheets.SyncAsync(export, extraction.Records, input.DryRun, cancellationToken);
             var warnings = extraction.Warnings
@@ -121,7 +122,9 @@ internal sealed partial class RunActivities(
     public async Task<bool> RecordRunAsync(RunSummary summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var status = summary.AllSucceeded ? RunStatus.Succeeded : summary.Succeeded == 0 ? RunStatus.Failed : RunStatus.PartlyFailed;
+        var status = summary.AllSucceeded ? RunStatus.Succeeded
+            : summary.Succeeded == 0 ? RunStatus.Failed
+            : RunStatus.PartlyFailed;
         var exports = summary.Exports.Select(e => new RunExportRecord(
             e.Export, e.Succeeded, e.Import?.RowsRead ?? 0, e.Import?.New ?? 0, e.Import?.Updated ?? 0,
             e.Import?.Unchanged ?? 0, e.Import?.Rejected ?? 0, Attempts(e), TimeSpan.FromSeconds(e.Seconds), e.Error,
@@ -212,7 +215,8 @@ internal sealed partial class RunActivities(
         foreach (var path in evidence.Where(File.Exists))
         {
             var contentType = Path.GetExtension(path) == ".png" ? "image/png" : "text/html";
-            var file = await archive.StoreFileAsync(runId, export, path, contentType, ArchivedFileKind.Evidence, cancellationToken);
+            var file = await archive.StoreFileAsync(
+                runId, export, path, contentType, ArchivedFileKind.Evidence, cancellationToken);
             stored.Add(file.BlobName);
         }
 

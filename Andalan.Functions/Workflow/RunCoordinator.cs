@@ -15,7 +15,11 @@ namespace Andalan.Functions.Workflow;
 /// slot finds its run and starts nothing.
 /// </summary>
 public sealed partial class RunCoordinator(
-    ExportCatalog catalog, IOptions<RunOptions> options, TimeProvider time, ILogger<RunCoordinator> logger)
+    ExportCatalog catalog,
+    IOptions<RunOptions> options,
+    RunSchedule schedule,
+    TimeProvider time,
+    ILogger<RunCoordinator> logger)
 {
     public const string InstanceId = "andalan-export-run";
 
@@ -32,9 +36,8 @@ public sealed partial class RunCoordinator(
             ? exports.Select(name => catalog.Get(name).Name).Distinct(StringComparer.Ordinal).ToList()
             : catalog.Enabled.Select(e => e.Name).ToList();
         var now = time.GetUtcNow();
-        var zone = new RunSchedule(options.Value.Schedule, options.Value.TimeZone).TimeZone;
         var runId = slot is null
-            ? TimeZoneInfo.ConvertTime(now, zone).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" +
+            ? TimeZoneInfo.ConvertTime(now, schedule.TimeZone).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" +
               Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))
             : "jadwal-" + slot[..16].Replace("-", string.Empty, StringComparison.Ordinal)
                 .Replace(":", string.Empty, StringComparison.Ordinal).Replace('T', '-');

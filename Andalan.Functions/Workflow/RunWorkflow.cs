@@ -21,7 +21,8 @@ public static class RunWorkflow
         var results = await Task.WhenAll(request.Exports.Select(async export =>
         {
             var result = await RunExportAsync(context, request, export);
-            context.ReportProgress(new RunProgress(request.RunId, Interlocked.Increment(ref done), request.Exports.Count, export));
+            var finished = Interlocked.Increment(ref done);
+            context.ReportProgress(new RunProgress(request.RunId, finished, request.Exports.Count, export));
 
             return result;
         }));
@@ -40,7 +41,8 @@ public static class RunWorkflow
 
         var download = await WithRetriesAsync(
             context, request, export, "download", failures,
-            attempt => context.CallAsync<DownloadOutcome>(RunSteps.DownloadExport, new DownloadInput(request.RunId, export, attempt)),
+            attempt => context.CallAsync<DownloadOutcome>(
+                RunSteps.DownloadExport, new DownloadInput(request.RunId, export, attempt)),
             error => DownloadOutcome.Failed(error, retryable: true));
 
         ImportOutcome? import = null;
@@ -55,7 +57,8 @@ public static class RunWorkflow
 
         var result = new ExportResult(
             export, import?.Succeeded == true, download, import, failures, (context.Now - startedAt).TotalSeconds);
-        await context.CallAsync<bool>(RunSteps.NotifyExportFinished, new ExportFinishedInput(request.RunId, request.DryRun, result));
+        await context.CallAsync<bool>(
+            RunSteps.NotifyExportFinished, new ExportFinishedInput(request.RunId, request.DryRun, result));
 
         return result;
     }

@@ -16,6 +16,12 @@ public static class WorkflowRegistration
             .Validate(ScheduleIsValid, "Andalan:Run:Schedule or Andalan:Run:TimeZone is not valid: use six NCRONTAB fields " +
                 "with seconds, for example \"0 0 8,18 * * *\", and a time zone id such as Asia/Jakarta.")
             .ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var run = sp.GetRequiredService<IOptions<RunOptions>>().Value;
+
+            return new RunSchedule(run.Schedule, run.TimeZone);
+        });
         services.AddSingleton<RunCoordinator>();
         services.AddSingleton<RunActivities>();
 
