@@ -35,6 +35,10 @@ public sealed class BackendMemoryTests(ITestOutputHelper output) : IDisposable
         {
             o.LeanChromium = lean;
             o.ExtraArguments = extra;
+            if (Environment.GetEnvironmentVariable("ANDALAN_BENCH_CHROMIUM") is { Length: > 0 } chromium)
+            {
+                o.ChromiumPath = chromium;
+            }
         });
         using var stop = new CancellationTokenSource();
         var session = BackendTestSupport.Session(options, new FakeLogger<BackendSession>());

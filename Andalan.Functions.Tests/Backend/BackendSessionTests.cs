@@ -68,6 +68,11 @@ public sealed class BackendSessionTests(SandboxFixture fixture, ITestOutputHelpe
         Assert.Null(files.Single(f => f.Export == "users").Window);
         Assert.Equal(1, Session.Logins);
         Assert.Equal(1, LoginPosts());
+        // The first download started the browser and logged in, and says how long each took; the others waited
+        // for neither.
+        Assert.InRange(files[0].BrowserStart, TimeSpan.FromMilliseconds(1), files[0].Duration);
+        Assert.InRange(files[0].Login, TimeSpan.FromMilliseconds(1), files[0].Duration - files[0].BrowserStart);
+        Assert.All(files.Skip(1), f => Assert.Equal((TimeSpan.Zero, TimeSpan.Zero), (f.BrowserStart, f.Login)));
     }
 
     [Fact]

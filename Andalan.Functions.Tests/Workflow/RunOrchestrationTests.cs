@@ -27,6 +27,18 @@ public sealed class RunOrchestrationTests(PipelineFixture pipeline)
 
         var chat = pipeline.ChatTexts();
         Assert.Contains(chat, m => m.Contains(summary.RunId, StringComparison.Ordinal));
+
+        // Each stage's time comes back through the orchestration, for the benchmark and the history.
+        // (The fixture's browser may have started in an earlier test, so a start or login time can be 0 here.)
+        Assert.All(summary.Exports, e =>
+        {
+            var download = e.Download!;
+            Assert.True(download.BrowserStartSeconds + download.LoginSeconds <= download.Seconds, $"{e.Export}: stages exceed the download");
+            var import = e.Import!;
+            Assert.True(import.ReadSeconds > 0 && import.SyncSeconds > 0, $"{e.Export}: no read or sync time");
+            Assert.True(import.ReadSeconds + import.SyncSeconds <= import.Seconds, $"{e.Export}: stages exceed the step");
+            Assert.True(e.Export == "transactions" ? import.Pages == 1 : import.Pages > 1, $"{e.Export}: {import.Pages} pages");
+        });
     }
 
     [Fact]

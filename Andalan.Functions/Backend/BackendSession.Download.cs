@@ -21,11 +21,18 @@ public sealed partial class BackendSession
             ? DateWindow.EndingToday(_time, _zone, export.Page.DateWindowDays!.Value)
             : null;
         var started = _time.GetTimestamp();
+        var (launches, logins) = (Volatile.Read(ref _launches), Logins);
         _logger.DownloadStarting(export.Name, url.ToString());
 
         var file = await OnPanelPageAsync(export.Name, directory,
             (page, attempt) => DownloadOnPageAsync(page, attempt, export, url, window, directory, started),
             cancellationToken);
+        // What this download waited for: a browser start or a login that happened while it ran.
+        file = file with
+        {
+            BrowserStart = Volatile.Read(ref _launches) != launches ? _lastLaunch : TimeSpan.Zero,
+            Login = Logins != logins ? _lastLogin : TimeSpan.Zero,
+        };
         _logger.DownloadFinished(
             export.Name, file.FileName, file.Size, file.ContentType, (long)file.Duration.TotalMilliseconds);
 

@@ -59,6 +59,7 @@ public sealed partial class BackendSession
 
             _loggedIn = true;
             _loginBlocked = null;
+            _lastLogin = _time.GetElapsedTime(started);
             Interlocked.Increment(ref _logins);
             _logger.LoggedIn(_options.BaseUrl!, ElapsedMilliseconds(started));
         }

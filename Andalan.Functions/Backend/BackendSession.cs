@@ -35,6 +35,9 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
     private IBrowserContext? _context;
     private volatile bool _loggedIn;
     private int _logins;
+    private int _launches;
+    private TimeSpan _lastLaunch;
+    private TimeSpan _lastLogin;
     private BackendException? _loginBlocked;
     private DateTimeOffset _loginBlockedUntil;
     private bool _disposed;
@@ -162,6 +165,8 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
             });
             _context.SetDefaultTimeout(Milliseconds(_options.SelectorTimeout));
             _context.SetDefaultNavigationTimeout(Milliseconds(_options.NavigationTimeout));
+            _lastLaunch = _time.GetElapsedTime(started);
+            Interlocked.Increment(ref _launches);
             _logger.BrowserLaunched(_browser.Version, ElapsedMilliseconds(started));
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)

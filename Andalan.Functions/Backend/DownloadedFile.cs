@@ -11,4 +11,11 @@ namespace Andalan.Functions.Backend;
 /// <param name="Window">The date window the export was filtered by, or null when it has none.</param>
 public sealed record DownloadedFile(
     string Export, string Path, string FileName, long Size, string Sha256, string ContentType, TimeSpan Duration,
-    DateWindow? Window);
+    DateWindow? Window)
+{
+    /// <summary>Part of <see cref="Duration"/> spent starting the browser, when it started during this download.</summary>
+    public TimeSpan BrowserStart { get; init; }
+
+    /// <summary>Part of <see cref="Duration"/> spent logging in, when a login happened during this download.</summary>
+    public TimeSpan Login { get; init; }
+}

@@ -15,6 +15,15 @@ public sealed record ImportOutcome(
     bool Retryable = false,
     IReadOnlyList<string>? Warnings = null) : IStepOutcome
 {
+    /// <summary>Pages of a PDF read (1 for an xlsx sheet).</summary>
+    public int Pages { get; init; }
+
+    /// <summary>Seconds spent reading the file into records.</summary>
+    public double ReadSeconds { get; init; }
+
+    /// <summary>Seconds spent syncing the records into the sheet.</summary>
+    public double SyncSeconds { get; init; }
+
     public static ImportOutcome Failed(string error, bool retryable, double seconds = 0) =>
         new(false, 0, 0, 0, 0, 0, 0, seconds, error, retryable);
 }

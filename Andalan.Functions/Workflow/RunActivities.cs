@@ -56,7 +56,11 @@ internal sealed partial class RunActivities(
                 input.RunId, export.Name, file.Path, file.ContentType, ArchivedFileKind.Download, cancellationToken);
             LogDownloaded(logger, input.RunId, export.Name, file.Size, file.Duration.TotalSeconds);
 
-            return new DownloadOutcome(true, archived, time.GetElapsedTime(started).TotalSeconds);
+            return new DownloadOutcome(true, archived, time.GetElapsedTime(started).TotalSeconds)
+            {
+                BrowserStartSeconds = file.BrowserStart.TotalSeconds,
+                LoginSeconds = file.Login.TotalSeconds,
+            };
         }
         catch (BackendException failure)
         {
@@ -83,11 +87,15 @@ internal sealed partial class RunActivities(
         {
             var path = Path.Combine(folder.FullName, input.File.FileName);
             await archive.DownloadToAsync(input.File, path, cancellationToken);
+            var reading = time.GetTimestamp();
             var extraction = await Task.Run(() => documents.Read(path, export, cancellationToken), cancellationToken);
+            var readSeconds = time.GetElapsedTime(reading).TotalSeconds;
             LogExtracted(
                 logger, input.RunId, export.Name, extraction.Records.Count, extraction.RowsRejected, extraction.Pages);
 
+            var syncing = time.GetTimestamp();
             var sync = await sheets.SyncAsync(export, extraction.Records, input.DryRun, cancellationToken);
+            var syncSeconds = time.GetElapsedTime(syncing).TotalSeconds;
             var warnings = extraction.Warnings
                 .Concat(extraction.Rejected.Take(20).Select(r => $"row {r.Row} rejected: {r.Reason}"))
                 .Concat(sync.DuplicateKeysInTab.Take(20).Select(k => $"the tab {export.Tab} holds key {k} more than once"))
@@ -95,7 +103,12 @@ internal sealed partial class RunActivities(
 
             return new ImportOutcome(
                 true, extraction.RowsRead, sync.New, sync.Changed, sync.Unchanged, extraction.RowsRejected + sync.Rejected,
-                sync.ApiCalls, time.GetElapsedTime(started).TotalSeconds, Warnings: warnings);
+                sync.ApiCalls, time.GetElapsedTime(started).TotalSeconds, Warnings: warnings)
+            {
+                Pages = extraction.Pages,
+                ReadSeconds = readSeconds,
+                SyncSeconds = syncSeconds,
+            };
         }
         catch (Exception failure) when (ImportFailure(failure) is { } known)
         {
