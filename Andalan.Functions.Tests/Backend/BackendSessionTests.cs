@@ -231,6 +231,46 @@ public sealed class BackendSessionTests(SandboxFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task DownloadAsync_LandingPageImageNeverLoads_LogsInWithoutWaitingForIt()
+    {
+        // Like a dashboard whose CDN does not answer: its document is complete, one image is not.
+        fixture.Sandbox.Faults.Panel.DashboardStall = DashboardStall.Image;
+        fixture.Sandbox.Faults.Panel.DashboardStalls = 1;
+        _session = BackendTestSupport.Session(
+            BackendTestSupport.OptionsFor(fixture.Sandbox, o => o.LoginTimeout = TimeSpan.FromSeconds(8)), _logger);
+
+        var file = await Session.DownloadAsync(
+            BackendTestSupport.Exports.Get("users"), _folder.FullName, CancellationToken.None);
+
+        Assert.True(file.Size > 4_000);
+        Assert.Equal(1, LoginPosts());
+    }
+
+    [Fact]
+    public async Task DownloadAsync_LoginWentThroughButItsPageTimedOut_NextDownloadCarriesOnLoggedIn()
+    {
+        // The login is accepted, but the page it lands on stalls past the login timeout.
+        fixture.Sandbox.Faults.Panel.DashboardStall = DashboardStall.Document;
+        fixture.Sandbox.Faults.Panel.DashboardStalls = 1;
+        fixture.Sandbox.Faults.Panel.DashboardStallTime = TimeSpan.FromSeconds(20);
+        _session = BackendTestSupport.Session(
+            BackendTestSupport.OptionsFor(fixture.Sandbox, o => o.LoginTimeout = TimeSpan.FromSeconds(3)), _logger);
+        var users = BackendTestSupport.Exports.Get("users");
+
+        var failure = await Assert.ThrowsAsync<BackendException>(() =>
+            Session.DownloadAsync(users, _folder.FullName, CancellationToken.None));
+        var file = await Session.DownloadAsync(users, _folder.FullName, CancellationToken.None);
+
+        Assert.Equal(BackendFailure.Transient, failure.Kind);
+        Assert.True(failure.IsRetryable);
+        Assert.True(file.Size > 4_000);
+        // The second download found the session logged in and did not send the credentials again.
+        Assert.Equal(1, LoginPosts());
+        Assert.Equal(1, Session.Logins);
+        Assert.Contains(_logger.Collector.GetSnapshot(), r => r.Id.Id == 1017);
+    }
+
+    [Fact]
     public async Task DownloadAsync_ConcurrentCallers_ShareOneLogin()
     {
         var exports = new[] { "users", "point_transactions", "transactions" }.Select(BackendTestSupport.Exports.Get);

@@ -61,9 +61,10 @@ internal static class ProcessTree
     public static bool IsChromium(Member member) =>
         member.Name.StartsWith("chrom", StringComparison.OrdinalIgnoreCase);
 
-    // Node names its main thread "MainThread", so the driver is known by its command line, not its name.
+    // Node names its main thread "MainThread", so the driver is known by its command line (cli.js run-driver), not
+    // its name; the node binary may be Playwright's own or another (PLAYWRIGHT_NODEJS_PATH).
     public static bool IsPlaywrightDriver(Member member) =>
-        CommandLine(member.Pid).Contains(".playwright/node/", StringComparison.Ordinal);
+        CommandLine(member.Pid).Contains(" run-driver", StringComparison.Ordinal);
 
     /// <summary>The process's command line with spaces between arguments; empty when it is gone.</summary>
     public static string CommandLine(int pid)

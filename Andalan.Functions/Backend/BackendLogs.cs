@@ -59,6 +59,10 @@ internal static partial class BackendLogs
     [LoggerMessage(1015, LogLevel.Debug, "Logging into the panel at {LoginUrl}")]
     public static partial void LoggingIn(this ILogger logger, Uri loginUrl);
 
+    [LoggerMessage(1017, LogLevel.Information,
+        "The panel's login page sent the browser on to {Url}: the session is still logged in")]
+    public static partial void AlreadyLoggedIn(this ILogger logger, string url);
+
     [LoggerMessage(1016, LogLevel.Warning,
         "Not logging in again: the panel {Kind} the last attempt, and trying again could lock the account")]
     public static partial void LoginNotRepeated(this ILogger logger, BackendFailure kind);

@@ -195,10 +195,7 @@ public sealed partial class BackendSession
     private async Task<ILocator> OpenReportPageAsync(IPage page, PageAttempt attempt, ExportDefinition export, Uri url)
     {
         attempt.Step = "opening the report page";
-        var response = await page.GotoAsync(url.ToString(), new PageGotoOptions
-        {
-            Timeout = Milliseconds(_options.NavigationTimeout),
-        });
+        var response = await OpenAsync(page, url, _options.NavigationTimeout);
         await ThrowIfUnavailableAsync(page, response, attempt);
         var button = page.Locator(export.Page.ExportButton).First;
         await RequireAsync(page, button, export.Page.ExportButton, attempt);

@@ -25,11 +25,18 @@ public sealed partial class BackendSession
         var reusable = true;
         try
         {
-            var response = await page.GotoAsync(loginUrl.ToString(), new PageGotoOptions
-            {
-                Timeout = Milliseconds(_options.LoginTimeout),
-            });
+            var response = await OpenAsync(page, loginUrl, _options.LoginTimeout);
             await ThrowIfUnavailableAsync(page, response, attempt);
+            if (!IsLoginPage(page.Url) && !await IsPresentAsync(page, _options.LoginForm))
+            {
+                // The panel sent the login page on to one of its own: the session's cookie is still good, for
+                // example because an earlier login went through although waiting for its page timed out.
+                MarkLoggedIn(started);
+                _logger.AlreadyLoggedIn(page.Url);
+
+                return;
+            }
+
             var form = page.Locator(_options.LoginForm).First;
             await RequireAsync(page, form, _options.LoginForm, attempt);
 
@@ -57,10 +64,7 @@ public sealed partial class BackendSession
                 await RequireAsync(page, page.Locator(_options.LoggedInSelector).First, _options.LoggedInSelector, attempt);
             }
 
-            _loggedIn = true;
-            _loginBlocked = null;
-            _lastLogin = _time.GetElapsedTime(started);
-            Interlocked.Increment(ref _logins);
+            MarkLoggedIn(started);
             _logger.LoggedIn(_options.BaseUrl!, ElapsedMilliseconds(started));
         }
         catch (Exception ex)
@@ -89,6 +93,14 @@ public sealed partial class BackendSession
         {
             await ReleasePageAsync(page, reusable);
         }
+    }
+
+    private void MarkLoggedIn(long startedTimestamp)
+    {
+        _loggedIn = true;
+        _loginBlocked = null;
+        _lastLogin = _time.GetElapsedTime(startedTimestamp);
+        Interlocked.Increment(ref _logins);
     }
 
     /// <summary>Why the panel kept the login form up: throttled (and for how long) or refused.</summary>

@@ -96,8 +96,7 @@ public sealed partial class BackendSession
         {
             // Playwright's click waits for a navigation it starts to commit, so the load state below is the new page's.
             await target.ClickAsync(new LocatorClickOptions { Timeout = Milliseconds(timeout) });
-            await page.WaitForLoadStateAsync(
-                LoadState.Load, new PageWaitForLoadStateOptions { Timeout = Milliseconds(timeout) });
+            await WaitForPageAsync(page, timeout);
         }
         finally
         {
@@ -105,6 +104,39 @@ public sealed partial class BackendSession
         }
 
         return landed;
+    }
+
+    /// <summary>
+    /// Waits for the page's document (DOMContentLoaded) within <paramref name="timeout"/>, then for its load event
+    /// at most <see cref="LoadGrace"/> longer: scripts that hook the load event get their turn, but a page whose
+    /// images, fonts or scripts from elsewhere never finish loading does not fail the step.
+    /// </summary>
+    private static async Task WaitForPageAsync(IPage page, TimeSpan timeout)
+    {
+        await page.WaitForLoadStateAsync(
+            LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = Milliseconds(timeout) });
+        try
+        {
+            await page.WaitForLoadStateAsync(
+                LoadState.Load, new PageWaitForLoadStateOptions { Timeout = Milliseconds(LoadGrace) });
+        }
+        catch (TimeoutException)
+        {
+            // The document is there; what is still loading is not needed to find the form or the buttons.
+        }
+    }
+
+    /// <summary>Opens a page of the panel and waits for it (<see cref="WaitForPageAsync"/>).</summary>
+    private static async Task<IResponse?> OpenAsync(IPage page, Uri url, TimeSpan timeout)
+    {
+        var response = await page.GotoAsync(url.ToString(), new PageGotoOptions
+        {
+            Timeout = Milliseconds(timeout),
+            WaitUntil = WaitUntilState.DOMContentLoaded,
+        });
+        await WaitForPageAsync(page, timeout);
+
+        return response;
     }
 
     /// <summary>The start of the page's title and text, enough to recognise an error or maintenance page.</summary>

@@ -17,6 +17,9 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
 {
     private const string NodeOptionsVariable = "NODE_OPTIONS";
 
+    // How long a page that has its document may still take to fire its load event before the work goes on.
+    private static readonly TimeSpan LoadGrace = TimeSpan.FromSeconds(5);
+
     private readonly PanelOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<BackendSession> _logger;

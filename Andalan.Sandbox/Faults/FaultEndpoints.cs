@@ -74,6 +74,12 @@ public static class FaultEndpoints
         faults.Panel.RefuseLogins = request.RefuseLogins ?? faults.Panel.RefuseLogins;
         faults.Panel.Maintenance = request.Maintenance ?? faults.Panel.Maintenance;
         faults.Panel.ExportFaultCount = request.ExportFaultCount ?? faults.Panel.ExportFaultCount;
+        faults.Panel.DashboardStall = request.DashboardStall ?? faults.Panel.DashboardStall;
+        faults.Panel.DashboardStalls = request.DashboardStalls ?? faults.Panel.DashboardStalls;
+        if (request.DashboardStallSeconds is { } stallSeconds)
+        {
+            faults.Panel.DashboardStallTime = TimeSpan.FromSeconds(stallSeconds);
+        }
         if (request.ExpireSessions == true)
         {
             faults.Panel.SessionsValidFrom = time.GetUtcNow();

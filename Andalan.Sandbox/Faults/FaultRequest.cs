@@ -25,6 +25,15 @@ public sealed class FaultRequest
     /// <summary>Panel only: export name to fault (corrupt, empty, renamedcolumn, servererror, none).</summary>
     public Dictionary<string, ExportFault>? Exports { get; set; }
 
+    /// <summary>Panel only: how the next dashboard pages stall (document, image, none).</summary>
+    public DashboardStall? DashboardStall { get; set; }
+
+    /// <summary>Panel only: how many dashboard pages stall.</summary>
+    public int? DashboardStalls { get; set; }
+
+    /// <summary>Panel only: how long a stall lasts, in seconds.</summary>
+    public double? DashboardStallSeconds { get; set; }
+
     /// <summary>Panel only: how many export requests the export faults last; 0 is until cleared.</summary>
     public int? ExportFaultCount { get; set; }
 }

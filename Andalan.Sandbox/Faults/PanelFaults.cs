@@ -5,6 +5,8 @@ namespace Andalan.Sandbox.Faults;
 /// <summary>Faults only the admin panel shows.</summary>
 public sealed class PanelFaults
 {
+    private readonly Lock _stallGate = new();
+
     /// <summary>Every login is refused as if the password were wrong.</summary>
     public bool RefuseLogins { get; set; }
 
@@ -16,6 +18,31 @@ public sealed class PanelFaults
 
     /// <summary>How many export requests to fail with <see cref="Exports"/> before they work again; 0 is forever.</summary>
     public int ExportFaultCount { get; set; }
+
+    /// <summary>How the next dashboard pages stall (the page a login lands on); see <see cref="DashboardStalls"/>.</summary>
+    public DashboardStall DashboardStall { get; set; }
+
+    /// <summary>How many dashboard pages stall before they load normally again.</summary>
+    public int DashboardStalls { get; set; }
+
+    /// <summary>How long a stalled dashboard page, or its image, takes.</summary>
+    public TimeSpan DashboardStallTime { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Takes one stalled dashboard, if any are left.</summary>
+    public DashboardStall TakeDashboardStall()
+    {
+        lock (_stallGate)
+        {
+            if (DashboardStall == DashboardStall.None || DashboardStalls <= 0)
+            {
+                return DashboardStall.None;
+            }
+
+            DashboardStalls--;
+
+            return DashboardStall;
+        }
+    }
 
     /// <summary>Sessions started before this moment are expired; set by the expire-sessions switch.</summary>
     public DateTimeOffset SessionsValidFrom { get; set; } = DateTimeOffset.MinValue;

@@ -24,6 +24,7 @@ public static class SandboxApp
         ["--point-transactions"] = "Sandbox:PointTransactions",
         ["--users"] = "Sandbox:Users",
         ["--coin-payments"] = "Sandbox:CoinPayments",
+        ["--history-days"] = "Sandbox:HistoryDays",
         ["--session-idle-minutes"] = "Sandbox:SessionIdleMinutes",
         ["--settings-file"] = "Sandbox:SettingsFile",
         ["--work-dir"] = "Sandbox:WorkDirectory",

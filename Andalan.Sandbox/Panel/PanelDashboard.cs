@@ -1,12 +1,19 @@
+using System.Text;
 using Andalan.Sandbox.Data;
+using Andalan.Sandbox.Faults;
 
 namespace Andalan.Sandbox.Panel;
 
 /// <summary>The dashboard: today's sales and how many records each report holds.</summary>
 internal static class PanelDashboard
 {
-    public static IResult Show(HttpContext context, PanelStore store)
+    /// <summary>The image a dashboard stalled by <see cref="DashboardStall.Image"/> waits for.</summary>
+    public const string StalledImagePath = "/assets/banner-stalled.png";
+
+    public static IResult Show(HttpContext context, PanelStore store, FaultSwitches faults)
     {
+        ArgumentNullException.ThrowIfNull(faults);
+        var stall = faults.Panel.TakeDashboardStall();
         var session = RequirePanelSession.Of(context);
         var today = DateOnly.FromDateTime(store.Now);
         var todaysSales = store.Transactions(today, today);
@@ -30,9 +37,38 @@ internal static class PanelDashboard
                 <div class="stat-grid">
                 {{string.Join("\n", cards)}}
                 </div>
+                {{(stall == DashboardStall.Image ? $"<img alt=\"\" src=\"{StalledImagePath}\">" : string.Empty)}}
             """;
+        var html = PanelHtml.Layout("Dashboard", content, session, "/dashboard");
 
-        return PanelHtml.Page(PanelHtml.Layout("Dashboard", content, session, "/dashboard"));
+        return stall == DashboardStall.Document
+            ? new StalledPage(html, faults.Panel.DashboardStallTime)
+            : PanelHtml.Page(html);
+    }
+
+    /// <summary>The stalled dashboard's image: a 1x1 GIF after the stall time.</summary>
+    public static async Task<IResult> StalledImage(FaultSwitches faults, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(faults);
+        await Task.Delay(faults.Panel.DashboardStallTime, cancellationToken);
+
+        return Results.Bytes(Convert.FromBase64String("R0lGODlhAQABAAAAACwAAAAAAQABAAA="), "image/gif");
+    }
+
+    /// <summary>A page whose first half is sent at once and whose rest follows after a pause.</summary>
+    private sealed class StalledPage(string html, TimeSpan pause) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.ContentType = "text/html; charset=utf-8";
+            var bytes = Encoding.UTF8.GetBytes(html);
+            var half = bytes.Length / 2;
+            await response.Body.WriteAsync(bytes.AsMemory(0, half), httpContext.RequestAborted);
+            await response.Body.FlushAsync(httpContext.RequestAborted);
+            await Task.Delay(pause, httpContext.RequestAborted);
+            await response.Body.WriteAsync(bytes.AsMemory(half), httpContext.RequestAborted);
+        }
     }
 
     private static string Card(string label, string value, string link) =>

@@ -34,6 +34,7 @@ public static class PanelEndpoints
 
         var signedIn = panel.MapGroup(string.Empty).AddEndpointFilter<RequirePanelSession>();
         signedIn.MapGet("/dashboard", PanelDashboard.Show);
+        panel.MapGet(PanelDashboard.StalledImagePath, PanelDashboard.StalledImage);
         signedIn.MapGet("/reports/coin-payments/data", PanelExports.CoinPaymentsData);
         signedIn.MapGet("/reports/{slug}", PanelReportPage.Show);
         signedIn.MapGet("/reports/{slug}/export", PanelExports.Download);
