@@ -8,7 +8,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 say() { printf '[setup] %s\n' "$*" >&2; }
 
-apt_packages=(chromium libgdiplus fonts-liberation fonts-noto-core poppler-utils)
+apt_packages=(chromium chromium-headless-shell libgdiplus fonts-liberation fonts-noto-core poppler-utils)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

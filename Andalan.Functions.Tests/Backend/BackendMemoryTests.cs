@@ -17,9 +17,9 @@ namespace Andalan.Functions.Tests.Backend;
 [Trait("Category", "Benchmark")]
 public sealed class BackendMemoryTests(ITestOutputHelper output) : IDisposable
 {
-    // The lean launch keeps Chromium to the browser, the page's renderer, the WebUI renderer new headless starts
-    // and the storage service; the plain launch has nine (GPU, network, zygotes, spare renderers).
-    private const int LeanChromiumProcesses = 4;
+    // The lean launch runs Chromium as one process; the plain launch of the headless shell has two (browser and
+    // renderer), and the full browser nine (GPU, network, storage, zygotes, spare and WebUI renderers).
+    private const int LeanChromiumProcesses = 1;
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("andalan-memory-");
 
@@ -100,7 +100,10 @@ public sealed class BackendMemoryTests(ITestOutputHelper output) : IDisposable
             var host = ProcessTree.PssKib(Environment.ProcessId);
             var driver = tree.Where(ProcessTree.IsPlaywrightDriver).Sum(m => ProcessTree.PssKib(m.Pid));
             var chromium = tree.Where(m => !sandboxSide.Contains(m.Pid) && ProcessTree.IsChromium(m)).ToList();
-            var byProcess = chromium.Select(m => (Type: ChromiumType(m.Pid), Kib: ProcessTree.PssKib(m.Pid))).ToList();
+            // A process that has already ended (an earlier test's browser being reaped) has no memory left to count.
+            var byProcess = chromium.Select(m => (Type: ChromiumType(m.Pid), Kib: ProcessTree.PssKib(m.Pid)))
+                .Where(p => p.Kib > 0)
+                .ToList();
             var chromiumKib = byProcess.Sum(p => p.Kib);
             samples++;
             var total = (host + driver + chromiumKib) / 1024.0;
@@ -108,7 +111,7 @@ public sealed class BackendMemoryTests(ITestOutputHelper output) : IDisposable
             {
                 var breakdown = string.Join(
                     ", ", byProcess.OrderByDescending(p => p.Kib).Select(p => $"{p.Type} {p.Kib / 1024}"));
-                peak = new Peak(total, host / 1024.0, driver / 1024.0, chromiumKib / 1024.0, chromium.Count, breakdown, 0);
+                peak = new Peak(total, host / 1024.0, driver / 1024.0, chromiumKib / 1024.0, byProcess.Count, breakdown, 0);
             }
 
             try

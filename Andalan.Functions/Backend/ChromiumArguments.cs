@@ -19,13 +19,15 @@ public static class ChromiumArguments
     ];
 
     /// <summary>
-    /// Memory tuning (<see cref="PanelOptions.LeanChromium"/>): the panel is one trusted site, so one renderer
-    /// without site isolation and without a spare is enough; the GPU and network services run inside the browser
-    /// process and no zygotes are forked; features that only start helpers or caches are off.
-    /// notes/backend.md has the measured effect.
+    /// Memory tuning (<see cref="PanelOptions.LeanChromium"/>): the panel is one trusted site and one page is worked
+    /// at a time, so everything runs in a single process (the browser, its renderer, the GPU, network and storage
+    /// services: one copy of Chromium's code in memory instead of one per process), without site isolation, a spare
+    /// renderer or zygotes; features that only start helpers or caches are off. A crash then takes the whole
+    /// browser down, which the session notices and relaunches. notes/backend.md has the measured effect.
     /// </summary>
     public static IReadOnlyList<string> Lean =>
     [
+        "--single-process",
         "--renderer-process-limit=1",
         "--disable-site-isolation-trials",
         "--in-process-gpu",

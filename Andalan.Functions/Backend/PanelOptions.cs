@@ -65,8 +65,12 @@ public sealed class PanelOptions
     [Required]
     public string TimeZone { get; set; } = "Asia/Jakarta";
 
+    /// <summary>
+    /// The browser to launch. The default is Debian's chromium-headless-shell (package of that name): Chromium's
+    /// headless-only build, which needs about half the memory of the full browser (/usr/bin/chromium also works).
+    /// </summary>
     [Required]
-    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+    public string ChromiumPath { get; set; } = "/usr/bin/chromium-headless-shell";
 
     public bool Headless { get; set; } = true;
 

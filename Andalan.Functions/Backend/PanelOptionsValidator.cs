@@ -52,7 +52,7 @@ internal sealed class PanelOptionsValidator : IValidateOptions<PanelOptions>
         if (!File.Exists(options.ChromiumPath))
         {
             problems.Add(
-                $"{Where}:ChromiumPath '{options.ChromiumPath}' does not exist; install chromium or set the path.");
+                $"{Where}:ChromiumPath '{options.ChromiumPath}' does not exist; install Debian's chromium-headless-shell (or chromium) or set the path.");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
