@@ -27,6 +27,39 @@ public sealed class BackendSessionLifetimeTests(SandboxFixture fixture) : IDispo
     }
 
     [Fact]
+    public async Task DownloadAsync_LeanLaunch_RunsTheDriverWithItsNodeFlags()
+    {
+        await using var session = BackendTestSupport.Session(
+            BackendTestSupport.OptionsFor(fixture.Sandbox), new FakeLogger<BackendSession>());
+        await session.DownloadAsync(BackendTestSupport.Exports.Get("users"), _folder.FullName, CancellationToken.None);
+
+        var driver = Assert.Single(ProcessTree.BrowserProcesses(), ProcessTree.IsPlaywrightDriver);
+        var commandLine = ProcessTree.CommandLine(driver.Pid);
+
+        Assert.All(LeanDriver.NodeFlags, flag => Assert.Contains(flag, commandLine, StringComparison.Ordinal));
+        Assert.Null(Environment.GetEnvironmentVariable(LeanDriver.NodePathVariable));
+    }
+
+    [Fact]
+    public async Task DownloadAsync_BrowserIdleLongerThanItsTimeout_ClosesItAndStartsAgainForTheNext()
+    {
+        var logger = new FakeLogger<BackendSession>();
+        await using var session = BackendTestSupport.Session(
+            BackendTestSupport.OptionsFor(fixture.Sandbox, o => o.BrowserIdleTimeout = TimeSpan.FromSeconds(1)), logger);
+        var users = BackendTestSupport.Exports.Get("users");
+
+        await session.DownloadAsync(users, _folder.FullName, CancellationToken.None);
+        var leftAfterIdle = await RemainingAfterAsync(TimeSpan.FromSeconds(15));
+        var again = await session.DownloadAsync(users, _folder.FullName, CancellationToken.None);
+
+        Assert.Empty(leftAfterIdle);
+        Assert.Contains(logger.Collector.GetSnapshot(), r => r.Id.Id == 1018);
+        Assert.True(again.Size > 4_000);
+        Assert.True(again.BrowserStart > TimeSpan.Zero, "the second download should have started the browser again");
+        Assert.Equal(2, session.Logins);
+    }
+
+    [Fact]
     public async Task DownloadAsync_AfterDispose_RefusesWithoutStartingABrowser()
     {
         var session = BackendTestSupport.Session(

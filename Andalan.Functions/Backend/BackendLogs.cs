@@ -59,6 +59,9 @@ internal static partial class BackendLogs
     [LoggerMessage(1015, LogLevel.Debug, "Logging into the panel at {LoginUrl}")]
     public static partial void LoggingIn(this ILogger logger, Uri loginUrl);
 
+    [LoggerMessage(1018, LogLevel.Information, "Closed the browser after {IdleSeconds} s without work")]
+    public static partial void ClosedWhenIdle(this ILogger logger, double idleSeconds);
+
     [LoggerMessage(1017, LogLevel.Information,
         "The panel's login page sent the browser on to {Url}: the session is still logged in")]
     public static partial void AlreadyLoggedIn(this ILogger logger, string url);

@@ -72,6 +72,7 @@ public sealed partial class BackendSession
         string label, string evidenceDirectory, Func<IPage, PageAttempt, Task<T>> work, CancellationToken cancellationToken)
     {
         var relogged = false;
+        await EnterWorkAsync(cancellationToken);
         try
         {
             while (true)
@@ -134,6 +135,10 @@ public sealed partial class BackendSession
             }
 
             throw named;
+        }
+        finally
+        {
+            LeaveWork();
         }
     }
 

@@ -41,6 +41,8 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
     private int _launches;
     private TimeSpan _lastLaunch;
     private TimeSpan _lastLogin;
+    private int _busy;
+    private ITimer? _idleTimer;
     private BackendException? _loginBlocked;
     private DateTimeOffset _loginBlockedUntil;
     private bool _disposed;
@@ -79,6 +81,11 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
         try
         {
             _disposed = true;
+            if (_idleTimer is not null)
+            {
+                await _idleTimer.DisposeAsync();
+            }
+
             await CloseBrowserAsync();
             _logger.SessionClosed();
         }
@@ -117,6 +124,49 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
             }
 
             return (_context!, Logins);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Counts a piece of work in; the browser is not closed for idleness while any is in.</summary>
+    private async Task EnterWorkAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        Interlocked.Increment(ref _busy);
+        _gate.Release();
+    }
+
+    /// <summary>Counts a piece of work out; the last one out starts the idle clock.</summary>
+    private void LeaveWork()
+    {
+        if (Interlocked.Decrement(ref _busy) != 0 || _options.BrowserIdleTimeout <= TimeSpan.Zero || _disposed)
+        {
+            return;
+        }
+
+        _idleTimer ??= _time.CreateTimer(
+            _ => _ = CloseIfIdleAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _idleTimer.Change(_options.BrowserIdleTimeout, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>
+    /// Closes Chromium and the driver when no work has come for <see cref="PanelOptions.BrowserIdleTimeout"/>:
+    /// between runs (twelve hours apart) and while a run only imports, they would hold memory for nothing. The
+    /// next piece of work starts them again and logs in.
+    /// </summary>
+    private async Task CloseIfIdleAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (Volatile.Read(ref _busy) == 0 && !_disposed && _browser is not null)
+            {
+                await CloseBrowserAsync();
+                _logger.ClosedWhenIdle(_options.BrowserIdleTimeout.TotalSeconds);
+            }
         }
         finally
         {
@@ -185,26 +235,29 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts Playwright's node driver. Playwright gives it this process's environment and has no other way to
-    /// pass node flags, so with <see cref="PanelOptions.LeanChromium"/> NODE_OPTIONS is set for the moment the
-    /// driver starts (unless the operator set it): a small young generation and a capped heap keep the driver,
-    /// which only relays messages, from holding memory it does not need.
+    /// Starts Playwright's node driver. Playwright gives it this process's environment and takes the node binary
+    /// from PLAYWRIGHT_NODEJS_PATH, its only ways in. With <see cref="PanelOptions.LeanChromium"/> (unless the
+    /// operator set either variable) the driver runs through <see cref="LeanDriver"/>'s launcher, which adds V8
+    /// flags for a small heap and no optimising compiler: the driver only relays messages.
     /// </summary>
     private async Task<IPlaywright> StartDriverAsync()
     {
-        if (!_options.LeanChromium || Environment.GetEnvironmentVariable(NodeOptionsVariable) is { Length: > 0 })
+        if (!_options.LeanChromium ||
+            Environment.GetEnvironmentVariable(NodeOptionsVariable) is { Length: > 0 } ||
+            Environment.GetEnvironmentVariable(LeanDriver.NodePathVariable) is { Length: > 0 } ||
+            LeanDriver.Launcher() is not { } launcher)
         {
             return await Playwright.CreateAsync();
         }
 
-        Environment.SetEnvironmentVariable(NodeOptionsVariable, ChromiumArguments.LeanDriverNodeOptions);
+        Environment.SetEnvironmentVariable(LeanDriver.NodePathVariable, launcher);
         try
         {
             return await Playwright.CreateAsync();
         }
         finally
         {
-            Environment.SetEnvironmentVariable(NodeOptionsVariable, null);
+            Environment.SetEnvironmentVariable(LeanDriver.NodePathVariable, null);
         }
     }
 

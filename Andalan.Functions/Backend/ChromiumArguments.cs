@@ -67,8 +67,6 @@ public static class ChromiumArguments
         "HeavyAdPrivacyMitigations", "LazyFrameLoading", "MemoryCacheStrongReference", "PreloadTopChromeWebUI",
     ];
 
-    /// <summary>Node flags for Playwright's driver with <see cref="PanelOptions.LeanChromium"/>.</summary>
-    public const string LeanDriverNodeOptions = "--max-semi-space-size=1 --max-old-space-size=96";
 
     /// <summary>The flags for a launch with these settings: required, lean when enabled, then the extra ones.</summary>
     public static IReadOnlyList<string> For(PanelOptions options)

@@ -93,6 +93,13 @@ public sealed class PanelOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan LaunchTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long the browser stays open without work before it is closed (the next download starts it again and
+    /// logs in); 0 keeps it open until the process ends.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan BrowserIdleTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan NavigationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
