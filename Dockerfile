@@ -11,8 +11,10 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS publish
 WORKDIR /src
 
 # Restore first, from the project file and the repository-wide build settings only, so a code change does not
-# invalidate the package layer. The project links ../host.json and ../local.settings.sample.json.
-COPY global.json Directory.Build.props Directory.Build.rsp Directory.Packages.props host.json local.settings.sample.json ./
+# invalidate the package layer. The project links ../host.json and ../local.settings.sample.json; .editorconfig
+# holds the analyzer settings the build treats as errors.
+COPY .editorconfig global.json Directory.Build.props Directory.Build.rsp Directory.Packages.props \
+     host.json local.settings.sample.json ./
 COPY Andalan.Functions/Andalan.Functions.csproj Andalan.Functions/
 RUN dotnet restore Andalan.Functions/Andalan.Functions.csproj
 

@@ -4,63 +4,43 @@ using Andalan.Functions.Tests.Fixtures;
 namespace Andalan.Functions.Tests.Deployment;
 
 /// <summary>
-/// A real <c>dotnet publish</c> of the function app with the arguments the Dockerfile's publish stage uses,
-/// into a temporary folder instead of the image's, once for the test class (about 30-60 s). The stage's
-/// WORKDIR holds the repository's files at the same relative paths, so the command runs from the repository root.
+/// The Dockerfile's publish stage replayed without Docker, once for the test class (one to two minutes): its
+/// COPY instructions fill a temporary build context from the repository (leaving out what .dockerignore does),
+/// then its <c>dotnet</c> commands run there as written, except that the publish goes to a temporary folder
+/// instead of the image's. A file the stage forgets to copy fails the publish here as it would in Docker.
 /// </summary>
 public sealed class PublishedAppFixture : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(8);
 
+    private readonly string _context;
+
     public PublishedAppFixture()
     {
         var stage = Dockerfile.Read().Stage("publish");
-        var command = stage.Commands().SingleOrDefault(c => c.Count > 1 && c[0] == "dotnet" && c[1] == "publish")
+        var commands = stage.Commands();
+        var publish = commands.SingleOrDefault(c => c.Count > 1 && c[0] == "dotnet" && c[1] == "publish")
             ?? throw new InvalidOperationException("The Dockerfile's publish stage runs no `dotnet publish`.");
-        var output = command.Select((word, i) => (word, i))
-            .SingleOrDefault(p => p.word is "-o" or "--output").i;
-        ImageOutput = output > 0 ? command[output + 1] : throw new InvalidOperationException("dotnet publish has no -o.");
-        Arguments = command;
-        Moves = [.. stage.Commands().Where(c => c.Count == 3 && c[0] == "mv").Select(c => (c[1], c[2]))];
+        var output = publish.ToList().FindIndex(word => word is "-o" or "--output");
+        ImageOutput = output > 0 ? publish[output + 1] : throw new InvalidOperationException("dotnet publish has no -o.");
+        Arguments = publish;
+        Moves = [.. commands.Where(c => c.Count == 3 && c[0] == "mv").Select(c => (c[1], c[2]))];
 
+        _context = Directory.CreateTempSubdirectory("andalan-image-context-").FullName;
         Output = Directory.CreateTempSubdirectory("andalan-publish-").FullName;
-        var start = new ProcessStartInfo("dotnet")
+        var ignored = DockerIgnore.Read();
+        foreach (var copy in stage.Copies().Where(c => c.From is null))
         {
-            WorkingDirectory = RepositoryPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        for (var i = 1; i < command.Count; i++)
-        {
-            if (i == output)
+            foreach (var source in copy.Sources)
             {
-                start.ArgumentList.Add(command[i]);
-                start.ArgumentList.Add(Output);
-                i++;
-            }
-            else if (command[i] != "--no-restore")
-            {
-                // The image restores in a step of its own; here restore is part of the publish.
-                start.ArgumentList.Add(command[i]);
+                CopyIntoContext(source, copy.Destination, ignored);
             }
         }
 
-        start.ArgumentList.Add("-nologo");
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
+        foreach (var command in commands.Where(c => c.Count > 1 && c[0] == "dotnet"))
         {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet publish took longer than {Timeout}.");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"dotnet publish failed ({process.ExitCode}):{Environment.NewLine}{stdout.Result}{stderr.Result}");
+            // Words after `dotnet`; the publish's output folder is swapped for this machine's.
+            Run([.. command.Skip(1).Select((word, i) => ReferenceEquals(command, publish) && i == output ? Output : word)]);
         }
     }
 
@@ -129,9 +109,75 @@ public sealed class PublishedAppFixture : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(Output))
+        foreach (var folder in (string[])[Output, _context])
         {
-            Directory.Delete(Output, recursive: true);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>COPY's rules: a folder's contents go into the destination folder, a file into it by its name.</summary>
+    private void CopyIntoContext(string source, string destination, DockerIgnore ignored)
+    {
+        var from = Path.Combine(RepositoryPaths.Root, source);
+        var to = Path.GetFullPath(Path.Combine(_context, destination));
+        Directory.CreateDirectory(to);
+        if (File.Exists(from))
+        {
+            File.Copy(from, Path.Combine(to, Path.GetFileName(from)), overwrite: true);
+            return;
+        }
+
+        if (!Directory.Exists(from))
+        {
+            throw new InvalidOperationException($"The Dockerfile copies {source}, which is not in the repository.");
+        }
+
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var inContext = Path.GetRelativePath(RepositoryPaths.Root, file).Replace(Path.DirectorySeparatorChar, '/');
+            if (ignored.Excludes(inContext))
+            {
+                continue;
+            }
+
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+
+    private void Run(IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _context,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add("-nologo");
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} took longer than {Timeout}.");
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed ({process.ExitCode}) in the " +
+                $"image's build context:{Environment.NewLine}{stdout.Result}{stderr.Result}");
         }
     }
 }
