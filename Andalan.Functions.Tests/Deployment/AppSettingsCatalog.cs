@@ -27,11 +27,12 @@ internal static class AppSettingsCatalog
 
     public static IReadOnlyList<AppSetting> Settings { get; } = [.. OptionsTypes.SelectMany(SettingsOf)];
 
-    /// <summary>The secrets' setting names (Andalan__Panel__Password): set in Key Vault, never in app settings.</summary>
+    /// <summary>The secrets' setting names (Andalan__Panel__Password): in Key Vault, never in app settings.</summary>
     public static IReadOnlySet<string> Secrets { get; } = new HashSet<string>(
-        RequiredSecrets.For(new ConfigurationBuilder().Build()).Select(SecretNames.ToSettingName), StringComparer.Ordinal);
+        RequiredSecrets.For(new ConfigurationBuilder().Build()).Select(SecretNames.ToSettingName),
+        StringComparer.Ordinal);
 
-    /// <summary>Binds <paramref name="values"/> (setting names with __) to every options type and validates them.</summary>
+    /// <summary>Binds <paramref name="values"/> (names with __) to every options type and validates them.</summary>
     public static void BindAndValidate(IReadOnlyDictionary<string, string> values)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -67,7 +68,8 @@ internal static class AppSettingsCatalog
 
     private static IEnumerable<AppSetting> SettingsOf(Type type)
     {
-        var section = type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string
+        var field = type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static);
+        var section = field?.GetRawConstantValue() as string
             ?? throw new InvalidOperationException($"{type.Name} is bound to configuration but has no SectionName.");
         var defaults = Activator.CreateInstance(type);
 
@@ -92,5 +94,5 @@ internal static class AppSettingsCatalog
     };
 }
 
-/// <summary>One setting: its name with __, the options type it binds to, whether it is a list, the app's default.</summary>
+/// <summary>One setting: its name with __, its options type, whether it is a list, and the app's default.</summary>
 internal sealed record AppSetting(string Name, Type Options, bool IsList, string Default);

@@ -29,16 +29,15 @@ public sealed partial class AppSettingsCoverageTests
 
     private static readonly Lazy<JsonElement> Sample = new(() =>
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "local.settings.sample.json")));
+        var path = Path.Combine(RepositoryPaths.Root, "local.settings.sample.json");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
 
         return document.RootElement.Clone();
     });
 
-    private static Dictionary<string, string> SampleValues =>
-        Sample.Value.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+    private static Dictionary<string, string> SampleValues => SampleSection("Values");
 
-    private static Dictionary<string, string> SampleDocumentation =>
-        Sample.Value.GetProperty("Documentation").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+    private static Dictionary<string, string> SampleDocumentation => SampleSection("Documentation");
 
     [Fact]
     public void Catalog_FindsTheOptionsTheAppBinds()
@@ -46,9 +45,14 @@ public sealed partial class AppSettingsCoverageTests
         var sections = AppSettingsCatalog.OptionsTypes.Select(t => t.Name).ToList();
 
         Assert.Equal(
-            new[] { "DocumentsOptions", "KeyVaultOptions", "PanelOptions", "RunOptions", "SheetsOptions", "StorageOptions", "TelegramOptions" },
+            new[]
+            {
+                "DocumentsOptions", "KeyVaultOptions", "PanelOptions", "RunOptions", "SheetsOptions", "StorageOptions",
+                "TelegramOptions",
+            },
             sections.Order(StringComparer.Ordinal));
-        Assert.Contains(AppSettingsCatalog.Settings, s => s.Name == "Andalan__Panel__DownloadTimeout" && s.Default == "00:03:00");
+        Assert.Contains(AppSettingsCatalog.Settings,
+            s => s.Name == "Andalan__Panel__DownloadTimeout" && s.Default == "00:03:00");
         Assert.Equal(4, AppSettingsCatalog.Secrets.Count);
     }
 
@@ -78,7 +82,8 @@ public sealed partial class AppSettingsCoverageTests
             }
             else if (setting.Default.Length > 0 && !SameValue(setting.Default, value))
             {
-                problems.Add($"{setting.Name} is \"{value}\" in the sample; the app's default is \"{setting.Default}\"");
+                problems.Add(
+                    $"{setting.Name} is \"{value}\" in the sample; the app's default is \"{setting.Default}\"");
             }
         }
 
@@ -120,7 +125,8 @@ public sealed partial class AppSettingsCoverageTests
         var problems = new List<string>();
         foreach (var setting in AppSettingsCatalog.Settings.Where(s => !s.IsList))
         {
-            var expected = !AppSettingsCatalog.Secrets.Contains(setting.Name) && !AppSettingsCatalog.SandboxOnly.Contains(setting.Name);
+            var expected = !AppSettingsCatalog.Secrets.Contains(setting.Name) &&
+                !AppSettingsCatalog.SandboxOnly.Contains(setting.Name);
             if (expected != deployed.TryGetValue(setting.Name, out var value))
             {
                 problems.Add(expected ? $"{setting.Name} is not set" : $"{setting.Name} must not be an app setting");
@@ -149,7 +155,8 @@ public sealed partial class AppSettingsCoverageTests
         Assert.Equal("managedidentity", deployed["AzureWebJobsStorage__credential"]);
         foreach (var service in (string[])["blob", "queue", "table"])
         {
-            Assert.EndsWith($".primaryEndpoints.{service}]", deployed[$"AzureWebJobsStorage__{service}ServiceUri"], StringComparison.Ordinal);
+            var uri = deployed[$"AzureWebJobsStorage__{service}ServiceUri"];
+            Assert.EndsWith($".primaryEndpoints.{service}]", uri, StringComparison.Ordinal);
         }
 
         Assert.EndsWith(".clientId]", deployed["AzureWebJobsStorage__clientId"], StringComparison.Ordinal);
@@ -163,11 +170,12 @@ public sealed partial class AppSettingsCoverageTests
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in ArmTemplate.AppSettings())
         {
+            var appReadsIt = name.StartsWith("Andalan__", StringComparison.Ordinal) ||
+                name.StartsWith("AzureWebJobsStorage", StringComparison.Ordinal);
             values[name] = !ArmTemplate.IsExpression(value) ? value
                 : DeploymentValueStandIns.TryGetValue(name, out var standIn) ? standIn
-                : name.StartsWith("Andalan__", StringComparison.Ordinal) || name.StartsWith("AzureWebJobsStorage", StringComparison.Ordinal)
-                    ? throw new InvalidOperationException($"{name} is computed at deployment: add a stand-in value for it here.")
-                    : value;
+                : appReadsIt ? throw new InvalidOperationException($"{name} is computed at deployment: add a stand-in.")
+                : value;
         }
 
         foreach (var (name, value) in StandInSecrets())
@@ -212,11 +220,16 @@ public sealed partial class AppSettingsCoverageTests
 
     internal static bool LooksLikeASecret(string value) =>
         ConnectionSecret().IsMatch(value) || BotToken().IsMatch(value) || Jwt().IsMatch(value) ||
-        value.Contains("PRIVATE KEY", StringComparison.Ordinal) || value.Contains("private_key", StringComparison.Ordinal) ||
-        OpaqueToken().IsMatch(value);
+        value.Contains("PRIVATE KEY", StringComparison.Ordinal) ||
+        value.Contains("private_key", StringComparison.Ordinal) || OpaqueToken().IsMatch(value);
+
+    private static Dictionary<string, string> SampleSection(string name) =>
+        Sample.Value.GetProperty(name).EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
 
     private static bool SameValue(string expected, string actual) =>
-        string.Equals(expected, actual, expected is "true" or "false" ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        string.Equals(expected, actual,
+            expected is "true" or "false" ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
     /// <summary>Secrets as Key Vault would supply them, made up at run time.</summary>
     private static Dictionary<string, string> StandInSecrets()
@@ -243,7 +256,8 @@ public sealed partial class AppSettingsCoverageTests
     private static string Opaque(int length) =>
         RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", length);
 
-    [GeneratedRegex("AccountKey=|SharedAccessSignature=|[?&]sig=|InstrumentationKey=|Password=", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("AccountKey=|SharedAccessSignature=|[?&]sig=|InstrumentationKey=|Password=",
+        RegexOptions.IgnoreCase)]
     private static partial Regex ConnectionSecret();
 
     [GeneratedRegex(@"\d{5,}:[A-Za-z0-9_-]{30,}")]

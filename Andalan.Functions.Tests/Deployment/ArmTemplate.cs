@@ -24,7 +24,8 @@ internal static class ArmTemplate
         var variables = BicepCli.Template.GetProperty("variables");
 
         return config.GetProperty("properties").EnumerateObject()
-            .ToDictionary(p => p.Name, p => Literal(p.Value.GetString() ?? string.Empty, variables), StringComparer.Ordinal);
+            .ToDictionary(
+                p => p.Name, p => Literal(p.Value.GetString() ?? string.Empty, variables), StringComparer.Ordinal);
     }
 
     private static string Literal(string value, JsonElement variables) =>

@@ -50,7 +50,8 @@ internal static partial class BicepCli
         }
 
         // Nothing in the machine's environment may satisfy the parameters file by accident.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("ANDALAN_", StringComparison.Ordinal)).ToList())
+        var inherited = start.Environment.Keys.Where(k => k.StartsWith("ANDALAN_", StringComparison.Ordinal)).ToList();
+        foreach (var name in inherited)
         {
             start.Environment.Remove(name);
         }
@@ -104,8 +105,8 @@ internal static partial class BicepCli
             .FirstOrDefault(File.Exists);
 
         return onPath ?? throw new InvalidOperationException(
-            $"No Bicep CLI: expected {restored ?? "the Azure.Bicep.CommandLine.linux-x64 package"} (restored by building " +
-            "Andalan.Functions.Tests on Linux x64), $ANDALAN_BICEP or bicep on PATH.");
+            $"No Bicep CLI: expected {restored ?? "the Azure.Bicep.CommandLine.linux-x64 package"} (restored by " +
+            "building Andalan.Functions.Tests on Linux x64), $ANDALAN_BICEP or bicep on PATH.");
     }
 
     // "path(line,column) : Warning BCP037: ..." and the same for errors and linter rules.

@@ -32,7 +32,8 @@ internal sealed class Dockerfile
             if (keyword == "FROM")
             {
                 var words = Words(arguments).Where(w => !w.StartsWith("--", StringComparison.Ordinal)).ToList();
-                var name = words.Count >= 3 && words[1].Equals("AS", StringComparison.OrdinalIgnoreCase) ? words[2] : null;
+                var named = words.Count >= 3 && words[1].Equals("AS", StringComparison.OrdinalIgnoreCase);
+                var name = named ? words[2] : null;
                 stages.Add(new DockerStage(words[0], name));
                 continue;
             }
@@ -137,7 +138,8 @@ internal sealed record DockerStage(string Image, string? Name)
         [.. All("COPY").Select(i =>
         {
             var words = Dockerfile.Words(i.Arguments);
-            var from = words.FirstOrDefault(w => w.StartsWith("--from=", StringComparison.Ordinal))?["--from=".Length..];
+            var from = words.FirstOrDefault(w => w.StartsWith("--from=", StringComparison.Ordinal))
+                ?["--from=".Length..];
             var paths = words.Where(w => !w.StartsWith("--", StringComparison.Ordinal)).ToList();
 
             return new DockerCopy(from, paths[..^1], paths[^1]);

@@ -7,7 +7,7 @@ using Andalan.Functions.Workflow;
 
 namespace Andalan.Functions.Tests.Deployment;
 
-/// <summary>host.json fits the work: one browser per process, steps that may take minutes, no secrets in logs.</summary>
+/// <summary>host.json fits the work: one browser per process, steps that take minutes, no secrets in logs.</summary>
 public sealed partial class HostJsonTests
 {
     private static readonly Lazy<JsonElement> Host = new(() =>
@@ -33,14 +33,15 @@ public sealed partial class HostJsonTests
     [Fact]
     public void FunctionTimeout_OutlastsTheLongestStepAndItsRetryWaits()
     {
-        var timeout = TimeSpan.Parse(Host.Value.GetProperty("functionTimeout").GetString()!, CultureInfo.InvariantCulture);
+        var setting = Host.Value.GetProperty("functionTimeout").GetString()!;
+        var timeout = TimeSpan.Parse(setting, CultureInfo.InvariantCulture);
         var panel = new PanelOptions();
         var download = panel.LaunchTimeout + panel.LoginTimeout + (2 * panel.NavigationTimeout) + panel.DownloadTimeout;
         var run = new RunOptions();
 
-        Assert.True(timeout >= 2 * download, $"functionTimeout {timeout} is shorter than two downloads ({download} each)");
+        Assert.True(timeout >= 2 * download, $"functionTimeout {timeout} is under two downloads ({download} each)");
         Assert.True(timeout >= TimeSpan.FromSeconds(run.FirstRetryDelaySeconds * run.RetryBackoffFactor));
-        Assert.True(timeout <= TimeSpan.FromHours(1), "a stuck step should not hold an instance for longer than an hour");
+        Assert.True(timeout <= TimeSpan.FromHours(1), "a stuck step should not hold an instance for over an hour");
     }
 
     [Fact]

@@ -58,9 +58,9 @@ public sealed partial class InfrastructureTests
         using var wrapper = JsonDocument.Parse(result.Output);
         using var parameters = JsonDocument.Parse(wrapper.RootElement.GetProperty("parametersJson").GetString()!);
         var values = parameters.RootElement.GetProperty("parameters");
-        Assert.Equal("https://panel.example.invalid/", values.GetProperty("panelBaseUrl").GetProperty("value").GetString());
-        Assert.Equal("spreadsheet-id-for-the-test", values.GetProperty("spreadsheetId").GetProperty("value").GetString());
-        Assert.Equal("-1000000000001", values.GetProperty("telegramChatId").GetProperty("value").GetString());
+        Assert.Equal("https://panel.example.invalid/", Value(values, "panelBaseUrl"));
+        Assert.Equal("spreadsheet-id-for-the-test", Value(values, "spreadsheetId"));
+        Assert.Equal("-1000000000001", Value(values, "telegramChatId"));
     }
 
     [Fact]
@@ -85,9 +85,11 @@ public sealed partial class InfrastructureTests
         Assert.Equal("functionapp,linux,container", app.GetProperty("kind").GetString());
         Assert.Equal("ElasticPremium", plan.GetProperty("sku").GetProperty("tier").GetString());
         Assert.True(plan.GetProperty("properties").GetProperty("reserved").GetBoolean());
-        Assert.StartsWith("[format('DOCKER|{0}/{1}:{2}'", site.GetProperty("linuxFxVersion").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("[format('DOCKER|{0}/{1}:{2}'", site.GetProperty("linuxFxVersion").GetString(),
+            StringComparison.Ordinal);
         Assert.True(site.GetProperty("acrUseManagedIdentityCreds").GetBoolean());
-        Assert.Contains("userAssignedIdentities", site.GetProperty("acrUserManagedIdentityID").GetString(), StringComparison.Ordinal);
+        Assert.Contains("userAssignedIdentities", site.GetProperty("acrUserManagedIdentityID").GetString(),
+            StringComparison.Ordinal);
         Assert.Equal(1, site.GetProperty("minimumElasticInstanceCount").GetInt32());
         Assert.True(app.GetProperty("properties").GetProperty("httpsOnly").GetBoolean());
         Assert.Equal("UserAssigned", app.GetProperty("identity").GetProperty("type").GetString());
@@ -122,11 +124,13 @@ public sealed partial class InfrastructureTests
             .GetProperty("properties").GetProperty("policy").GetProperty("rules").EnumerateArray());
         var definition = rule.GetProperty("definition");
         var delete = definition.GetProperty("actions").GetProperty("baseBlob").GetProperty("delete");
-        var prefix = Assert.Single(definition.GetProperty("filters").GetProperty("prefixMatch").EnumerateArray()).GetString()!;
+        var prefixes = definition.GetProperty("filters").GetProperty("prefixMatch").EnumerateArray();
+        var prefix = Assert.Single(prefixes).GetString()!;
         var settings = ArmTemplate.AppSettings();
 
         Assert.True(rule.GetProperty("enabled").GetBoolean());
-        Assert.Equal("[parameters('retentionDays')]", delete.GetProperty("daysAfterModificationGreaterThan").GetString());
+        Assert.Equal("[parameters('retentionDays')]",
+            delete.GetProperty("daysAfterModificationGreaterThan").GetString());
         Assert.Equal("[string(parameters('retentionDays'))]", settings["Andalan__Storage__RetentionDays"]);
         Assert.Equal("[format('{0}/', variables('archiveContainerName'))]", prefix);
         Assert.Equal(BicepCli.Template.GetProperty("variables").GetProperty("archiveContainerName").GetString(),
@@ -146,7 +150,8 @@ public sealed partial class InfrastructureTests
             (MonitoringMetricsPublisher, "Microsoft.Insights/components"),
         };
 
-        var identity = RoleGrants().Where(g => g.Principal.Contains("userAssignedIdentities", StringComparison.Ordinal)).ToList();
+        var identity = RoleGrants()
+            .Where(g => g.Principal.Contains("userAssignedIdentities", StringComparison.Ordinal)).ToList();
         var others = RoleGrants().Except(identity).ToList();
 
         Assert.Equal(expected.Order(), identity.Select(g => (g.RoleId, ScopeType(g.Scope))).Order());
@@ -184,9 +189,12 @@ public sealed partial class InfrastructureTests
         }
     }
 
+    private static string? Value(JsonElement parameters, string name) =>
+        parameters.GetProperty(name).GetProperty("value").GetString();
+
     private static string ScopeType(string scope) => ScopeResourceType().Match(scope).Groups["type"].Value;
 
-    /// <summary>Each role assignment with its role ids resolved through the template's variables (loops expanded).</summary>
+    /// <summary>Each role assignment, its role ids resolved through the template's variables, loops expanded.</summary>
     private static List<(string RoleId, string Principal, string Scope)> RoleGrants()
     {
         var variables = BicepCli.Template.GetProperty("variables");
@@ -224,7 +232,10 @@ public sealed partial class InfrastructureTests
             : Resolve(value.GetString()!, variables);
     }
 
-    [GeneratedRegex("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|(?<=')[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=')")]
+    private const string RoleId = "[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}";
+
+    // A role id on its own, or quoted inside an expression.
+    [GeneratedRegex("^" + RoleId + "$|(?<=')" + RoleId + "(?=')")]
     private static partial Regex RoleGuid();
 
     [GeneratedRegex(@"variables\('(?<name>\w+)'\)(?:\.(?<member>\w+)|(?<loop>\[copyIndex\(\)\]))?")]

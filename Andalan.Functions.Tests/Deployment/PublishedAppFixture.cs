@@ -22,7 +22,9 @@ public sealed class PublishedAppFixture : IDisposable
         var publish = commands.SingleOrDefault(c => c.Count > 1 && c[0] == "dotnet" && c[1] == "publish")
             ?? throw new InvalidOperationException("The Dockerfile's publish stage runs no `dotnet publish`.");
         var output = publish.ToList().FindIndex(word => word is "-o" or "--output");
-        ImageOutput = output > 0 ? publish[output + 1] : throw new InvalidOperationException("dotnet publish has no -o.");
+        ImageOutput = output > 0
+            ? publish[output + 1]
+            : throw new InvalidOperationException("The Dockerfile's dotnet publish has no -o.");
         Arguments = publish;
         Moves = [.. commands.Where(c => c.Count == 3 && c[0] == "mv").Select(c => (c[1], c[2]))];
 
@@ -40,7 +42,8 @@ public sealed class PublishedAppFixture : IDisposable
         foreach (var command in commands.Where(c => c.Count > 1 && c[0] == "dotnet"))
         {
             // Words after `dotnet`; the publish's output folder is swapped for this machine's.
-            Run([.. command.Skip(1).Select((word, i) => ReferenceEquals(command, publish) && i == output ? Output : word)]);
+            var isPublish = ReferenceEquals(command, publish);
+            Run([.. command.Skip(1).Select((word, i) => isPublish && i == output ? Output : word)]);
         }
     }
 
@@ -90,7 +93,8 @@ public sealed class PublishedAppFixture : IDisposable
     public IReadOnlyList<string> FilesAt(string imagePath)
     {
         ArgumentNullException.ThrowIfNull(imagePath);
-        var local = Local(imagePath) ?? throw new ArgumentException($"{imagePath} is outside the publish output.", nameof(imagePath));
+        var local = Local(imagePath)
+            ?? throw new ArgumentException($"{imagePath} is outside the publish output.", nameof(imagePath));
         if (File.Exists(local))
         {
             return [string.Empty];
@@ -176,8 +180,9 @@ public sealed class PublishedAppFixture : IDisposable
 
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed ({process.ExitCode}) in the " +
-                $"image's build context:{Environment.NewLine}{stdout.Result}{stderr.Result}");
+            throw new InvalidOperationException(
+                $"dotnet {string.Join(' ', arguments)} failed ({process.ExitCode}) in the image's build context:" +
+                $"{Environment.NewLine}{stdout.Result}{stderr.Result}");
         }
     }
 }
