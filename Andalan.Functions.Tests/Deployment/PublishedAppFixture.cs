@@ -30,20 +30,29 @@ public sealed class PublishedAppFixture : IDisposable
 
         _context = Directory.CreateTempSubdirectory("andalan-image-context-").FullName;
         Output = Directory.CreateTempSubdirectory("andalan-publish-").FullName;
-        var ignored = DockerIgnore.Read();
-        foreach (var copy in stage.Copies().Where(c => c.From is null))
+        try
         {
-            foreach (var source in copy.Sources)
+            var ignored = DockerIgnore.Read();
+            foreach (var copy in stage.Copies().Where(c => c.From is null))
             {
-                CopyIntoContext(source, copy.Destination, ignored);
+                foreach (var source in copy.Sources)
+                {
+                    CopyIntoContext(source, copy.Destination, ignored);
+                }
+            }
+
+            foreach (var command in commands.Where(c => c.Count > 1 && c[0] == "dotnet"))
+            {
+                // Words after `dotnet`; the publish's output folder is swapped for this machine's.
+                var isPublish = ReferenceEquals(command, publish);
+                Run([.. command.Skip(1).Select((word, i) => isPublish && i == output ? Output : word)]);
             }
         }
-
-        foreach (var command in commands.Where(c => c.Count > 1 && c[0] == "dotnet"))
+        catch
         {
-            // Words after `dotnet`; the publish's output folder is swapped for this machine's.
-            var isPublish = ReferenceEquals(command, publish);
-            Run([.. command.Skip(1).Select((word, i) => isPublish && i == output ? Output : word)]);
+            // xunit does not dispose a fixture whose constructor threw.
+            Dispose();
+            throw;
         }
     }
 
