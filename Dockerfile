@@ -1,6 +1,6 @@
 # The Andalan export function app: the Functions host for .NET 10 isolated workers, Debian's Chromium and fonts,
 # and the app with Playwright's linux-x64 driver. Nothing is downloaded when the app runs: Playwright is pointed
-# at /usr/bin/chromium and never installs a browser of its own.
+# at /usr/bin/chromium-headless-shell and never installs a browser of its own.
 #
 # Build in Azure (no local Docker needed):  az acr build --registry <acr> --image andalan-functions:<tag> .
 # or locally:                               docker build --platform linux/amd64 -t andalan-functions:<tag> .
@@ -30,17 +30,17 @@ RUN dotnet publish Andalan.Functions/Andalan.Functions.csproj -c Release --no-re
 # ---- runtime: the Azure Functions host for .NET 10 isolated workers ----
 FROM mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0
 
-# Debian's Chromium (the browser the app launches through Playwright's ExecutablePath) and the fonts the panel's
-# pages need: Liberation for the Arial/Helvetica/Times metrics of PDF and HTML reports, Noto for everything else.
+# Debian's Chromium as its headless-only build, chromium-headless-shell (the browser the app launches through
+# Playwright's ExecutablePath; about half the memory of the full browser), and the fonts the panel's pages need: Liberation for the Arial/Helvetica/Times metrics of PDF and HTML reports, Noto for everything else.
 # Ubuntu's chromium package is only a stub for a snap, which cannot run in a container: refuse any base image
 # that is not Debian rather than build an image whose browser never starts.
 RUN . /etc/os-release \
     && if [ "$ID" != "debian" ]; then echo "The Functions base image is $PRETTY_NAME, not Debian" >&2; exit 1; fi \
     && apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-        chromium fonts-liberation fonts-noto-core \
+        chromium-headless-shell fonts-liberation fonts-noto-core \
     && rm -rf /var/lib/apt/lists/* \
-    && chromium --version
+    && chromium-headless-shell --version
 
 # The settings every deployment shares; per-environment settings and secrets come from the function app's
 # settings and Key Vault (infra/main.bicep). TZ makes the process's local time Jakarta's too.
@@ -51,7 +51,7 @@ ENV AzureWebJobsScriptRoot=/home/site/wwwroot \
     TZ=Asia/Jakarta \
     Andalan__Run__Schedule="0 0 8,18 * * *" \
     Andalan__Run__TimeZone=Asia/Jakarta \
-    Andalan__Panel__ChromiumPath=/usr/bin/chromium \
+    Andalan__Panel__ChromiumPath=/usr/bin/chromium-headless-shell \
     PLAYWRIGHT_DRIVER_SEARCH_PATH=/home/site/wwwroot \
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 

@@ -221,7 +221,8 @@ public sealed partial class AppSettingsCoverageTests
     internal static bool LooksLikeASecret(string value) =>
         ConnectionSecret().IsMatch(value) || BotToken().IsMatch(value) || Jwt().IsMatch(value) ||
         value.Contains("PRIVATE KEY", StringComparison.Ordinal) ||
-        value.Contains("private_key", StringComparison.Ordinal) || OpaqueToken().IsMatch(value);
+        value.Contains("private_key", StringComparison.Ordinal) ||
+        (OpaqueToken().IsMatch(value) && !FilePath().IsMatch(value));
 
     private static Dictionary<string, string> SampleSection(string name) =>
         Sample.Value.GetProperty(name).EnumerateObject()
@@ -269,4 +270,8 @@ public sealed partial class AppSettingsCoverageTests
     // A long run of letters and digits with no spaces or the punctuation of selectors, paths and patterns.
     [GeneratedRegex(@"^[A-Za-z0-9+/_=-]{32,}$")]
     private static partial Regex OpaqueToken();
+
+    // An absolute path of lower-case names, such as /usr/bin/chromium-headless-shell, is not a token.
+    [GeneratedRegex(@"^(/[a-z0-9._-]+){2,}$")]
+    private static partial Regex FilePath();
 }

@@ -34,7 +34,7 @@ public sealed class DockerfileTests(PublishedAppFixture published) : IClassFixtu
         var commands = Definition.Final.Commands();
         var packages = Assert.Single(commands, c => c.Contains("apt-get") && c.Contains("install"));
 
-        Assert.Contains("chromium", packages);
+        Assert.Contains("chromium-headless-shell", packages);
         Assert.Contains("fonts-liberation", packages);
         Assert.Contains("fonts-noto-core", packages);
         Assert.Contains("--no-install-recommends", packages);
@@ -53,7 +53,7 @@ public sealed class DockerfileTests(PublishedAppFixture published) : IClassFixtu
         var chromium = environment["Andalan__Panel__ChromiumPath"];
 
         Assert.Equal(new PanelOptions().ChromiumPath, chromium);
-        Assert.Contains(chromium, DebianPackageFiles("chromium"));
+        Assert.Contains(chromium, DebianPackageFiles("chromium-headless-shell"));
         Assert.Equal("1", environment["PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD"]);
     }
 

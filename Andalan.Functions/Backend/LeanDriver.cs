@@ -30,7 +30,11 @@ public static class LeanDriver
             return null;
         }
 
-        var node = Path.Combine(AppContext.BaseDirectory, ".playwright", "node", "linux-x64", "node");
+        // Where Playwright looks for its driver: PLAYWRIGHT_DRIVER_SEARCH_PATH when set, else next to the app.
+        var root = Environment.GetEnvironmentVariable("PLAYWRIGHT_DRIVER_SEARCH_PATH") is { Length: > 0 } searchPath
+            ? searchPath
+            : AppContext.BaseDirectory;
+        var node = Path.Combine(root, ".playwright", "node", "linux-x64", "node");
         if (!File.Exists(node))
         {
             return null;
