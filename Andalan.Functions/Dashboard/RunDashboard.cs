@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using System.Web;
 using Andalan.Functions.Storage;
 using Andalan.Functions.Workflow;
 using Microsoft.DurableTask.Client;
@@ -60,6 +61,10 @@ public sealed partial class RunDashboard(
 
         return (start, notice);
     }
+
+    /// <summary>Whether the start form (application/x-www-form-urlencoded) asked for a dry run.</summary>
+    public static bool IsDryRun(string formBody) =>
+        string.Equals(HttpUtility.ParseQueryString(formBody ?? string.Empty)["dryRun"], "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The notice after a redirect that names the run just started; null for anything that is not a run id.</summary>
     public static DashboardNotice? NoticeForStarted(string? runId) =>

@@ -12,13 +12,11 @@ namespace Andalan.Functions.Triggers;
 /// <c>GET /api/dashboard</c> (the page), <c>POST /api/dashboard/runs</c> (its start button: 303 back to the
 /// page when a run started, 409 with the page and the reason when one is going) and
 /// <c>GET /api/dashboard/files/{runId}/{export}/{fileName}</c> (an archived file or failure evidence). The
-/// page was loaded with the key in <c>code</c>; its form and links carry that same key, because a plain HTML
-/// form cannot send the <c>x-functions-key</c> header.
+/// page was loaded with the key in <c>code</c>; its form and links carry that same key (see
+/// <see cref="DashboardLinks"/>).
 /// </summary>
 public sealed class DashboardEndpoint(RunDashboard dashboard)
 {
-    private const string FilesSegment = "/files/";
-
     [Function("Dashboard")]
     public async Task<HttpResponseData> GetAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "dashboard")] HttpRequestData request,
@@ -40,8 +38,7 @@ public sealed class DashboardEndpoint(RunDashboard dashboard)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var reader = new StreamReader(request.Body);
-        var form = HttpUtility.ParseQueryString(await reader.ReadToEndAsync(cancellationToken));
-        var dryRun = string.Equals(form["dryRun"], "true", StringComparison.OrdinalIgnoreCase);
+        var dryRun = RunDashboard.IsDryRun(await reader.ReadToEndAsync(cancellationToken));
 
         var (start, notice) = await dashboard.StartRunAsync(client, dryRun, cancellationToken);
         if (start.Status != Workflow.RunStartStatus.Started)
@@ -51,7 +48,7 @@ public sealed class DashboardEndpoint(RunDashboard dashboard)
 
         // Post/redirect/get: reloading the page afterwards must not start another run.
         var response = request.CreateResponse(HttpStatusCode.SeeOther);
-        response.Headers.Add("Location", PagePath(request) + Query(request, ("started", start.RunId!)));
+        response.Headers.Add("Location", DashboardLinks.From(request.Url).AfterStart(start.RunId!));
 
         return response;
     }
@@ -94,12 +91,8 @@ public sealed class DashboardEndpoint(RunDashboard dashboard)
         HttpRequestData request, DurableTaskClient client, HttpStatusCode status, DashboardNotice? notice,
         CancellationToken cancellationToken)
     {
-        var page = PagePath(request);
-        var code = Query(request);
-        var html = await dashboard.RenderAsync(
-            client, notice, page + "/runs" + code,
-            blobName => page + FilesSegment + string.Join('/', blobName.Split('/').Select(Uri.EscapeDataString)) + code,
-            cancellationToken);
+        var links = DashboardLinks.From(request.Url);
+        var html = await dashboard.RenderAsync(client, notice, links.StartAction, links.File, cancellationToken);
 
         var response = request.CreateResponse(status);
         response.Headers.Add("Content-Type", "text/html; charset=utf-8");
@@ -110,27 +103,5 @@ public sealed class DashboardEndpoint(RunDashboard dashboard)
         await response.WriteStringAsync(html, cancellationToken);
 
         return response;
-    }
-
-    /// <summary>The dashboard page's own path (whatever the host's route prefix), without a trailing slash.</summary>
-    private static string PagePath(HttpRequestData request)
-    {
-        var path = request.Url.AbsolutePath.TrimEnd('/');
-
-        return path.EndsWith("/runs", StringComparison.Ordinal) ? path[..^"/runs".Length] : path;
-    }
-
-    /// <summary>The query to carry on: the function key the page was called with, and any extra pairs.</summary>
-    private static string Query(HttpRequestData request, params (string Name, string Value)[] extra)
-    {
-        var pairs = new List<string>();
-        if (HttpUtility.ParseQueryString(request.Url.Query)["code"] is { Length: > 0 } code)
-        {
-            pairs.Add("code=" + Uri.EscapeDataString(code));
-        }
-
-        pairs.AddRange(extra.Select(p => p.Name + "=" + Uri.EscapeDataString(p.Value)));
-
-        return pairs.Count == 0 ? string.Empty : "?" + string.Join('&', pairs);
     }
 }
