@@ -93,12 +93,18 @@ public static class WebhookPayload
         var text = Limit(plain, maxTextLength);
         if (format == WebhookFormat.Slack)
         {
-            // Escaping lengthens the text; cut the plain text further until the escaped text fits the limit.
+            // Escaping lengthens the text: keep the longest plain prefix whose escaped form fits the limit.
             var slackText = SlackEscape(text);
-            for (var keep = maxTextLength; slackText.Length > maxTextLength && keep > Cut.Length + 1;)
+            if (slackText.Length > maxTextLength)
             {
-                keep = Math.Max(Cut.Length + 1, keep - (slackText.Length - maxTextLength));
-                slackText = SlackEscape(Limit(plain, keep));
+                var (fits, tooLong) = (Cut.Length + 1, maxTextLength);
+                while (tooLong - fits > 1)
+                {
+                    var keep = (fits + tooLong) / 2;
+                    (fits, tooLong) = SlackEscape(Limit(plain, keep)).Length <= maxTextLength ? (keep, tooLong) : (fits, keep);
+                }
+
+                slackText = SlackEscape(Limit(plain, fits));
             }
 
             return new JsonObject { ["text"] = slackText, ["mrkdwn"] = false }.ToJsonString();
