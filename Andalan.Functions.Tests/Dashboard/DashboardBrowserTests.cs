@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Andalan.Functions.Tests.Fixtures;
 using Microsoft.Playwright;
 
@@ -12,6 +13,8 @@ public sealed class DashboardBrowserTests(DashboardSite site) : IClassFixture<Da
     private const string Failed = "20261203-180000-b2";
 
     private static readonly string Screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "test-results", "dashboard");
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly List<string> _requests = [];
     private IPlaywright? _playwright;
@@ -79,10 +82,11 @@ public sealed class DashboardBrowserTests(DashboardSite site) : IClassFixture<Da
         await _page.GotoAsync(site.PageUrl.ToString());
         var rows = _page.Locator("figure[data-export='transactions'] svg.rows circle");
 
-        var points = await rows.EvaluateAllAsync<Point[]>(
-            "circles => circles.map(c => ({ title: c.querySelector('title').textContent, " +
+        var json = await rows.EvaluateAllAsync<string>(
+            "circles => JSON.stringify(circles.map(c => ({ title: c.querySelector('title').textContent, " +
             "x: c.cx.baseVal.value, y: c.cy.baseVal.value, failed: c.classList.contains('failed'), " +
-            "visible: c.getBoundingClientRect().width > 0 }))");
+            "visible: c.getBoundingClientRect().width > 0 })))");
+        var points = JsonSerializer.Deserialize<Point[]>(json, Json)!;
 
         Assert.Equal(5, points.Length);
         Assert.All(points, p => Assert.True(p.Visible, p.Title));

@@ -141,7 +141,7 @@ internal sealed partial class RunActivities(
         var exports = summary.Exports.Select(e => new RunExportRecord(
             e.Export, e.Succeeded, e.Import?.RowsRead ?? 0, e.Import?.New ?? 0, e.Import?.Updated ?? 0,
             e.Import?.Unchanged ?? 0, e.Import?.Rejected ?? 0, Attempts(e), TimeSpan.FromSeconds(e.Seconds), e.Error,
-            Files(e), Retries(e), e.Download?.Evidence is { Count: > 0 } evidence ? [.. evidence] : null)).ToList();
+            Files(e), Retries(e), Evidence(e) is { Count: > 0 } evidence ? evidence : null)).ToList();
         await history.SaveAsync(
             new RunRecord(summary.RunId, summary.Trigger, summary.StartedAt, status, summary.EndedAt, exports, summary.DryRun),
             cancellationToken);
@@ -225,7 +225,13 @@ internal sealed partial class RunActivities(
         : [.. result.Failures.Select(f => new RunAttemptRecord(f.Step, f.Attempt, f.Error, f.RetryFollows))];
 
     private static List<string> Files(ExportResult result) =>
-        [.. new[] { result.Download?.File?.BlobName }.OfType<string>().Concat(result.Download?.Evidence ?? [])];
+        [.. new[] { result.Download?.File?.BlobName }.OfType<string>().Concat(Evidence(result))];
+
+    /// <summary>Every attempt's evidence, the retried ones' too, so a recovered export still shows what went wrong.</summary>
+    private static List<string> Evidence(ExportResult result) =>
+        [.. result.Failures.SelectMany(f => f.Evidence ?? [])
+            .Concat(result.Download?.Evidence ?? [])
+            .Distinct(StringComparer.Ordinal)];
 
     private async Task<IReadOnlyList<string>> ArchiveEvidenceAsync(
         string runId, string export, IReadOnlyList<string> evidence, CancellationToken cancellationToken)
