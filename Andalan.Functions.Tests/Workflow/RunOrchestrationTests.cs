@@ -116,8 +116,9 @@ public sealed class RunOrchestrationTests(PipelineFixture pipeline)
             // The dashboard's view of it: the retry and the failed attempt's evidence are in the history.
             var recorded = (await pipeline.Services.GetRequiredService<RunHistory>().GetAsync(summary.RunId))!.Exports!.Single();
             Assert.Equal([new RunAttemptRecord("download", 1, failure.Error, true)], recorded.Retries!);
-            Assert.Equal(failure.Evidence ?? [], recorded.Evidence ?? []);
-            Assert.All(recorded.Evidence ?? [], name => Assert.Contains(name, recorded.Files!));
+            Assert.Contains(recorded.Evidence!, name => name.EndsWith(".png", StringComparison.Ordinal));
+            Assert.Equal(failure.Evidence!, recorded.Evidence!);
+            Assert.All(recorded.Evidence!, name => Assert.Contains(name, recorded.Files!));
         }
         finally
         {
