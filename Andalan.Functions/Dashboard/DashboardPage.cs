@@ -35,6 +35,7 @@ public static class DashboardPage
         table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.4rem .5rem}
         thead th{border-bottom:2px solid #c9d0da}tbody.run td{border-top:1px solid #e1e5eb}
         td.num{text-align:right;white-space:nowrap}code{font-size:.9em}
+        tbody.run td:first-child code{white-space:nowrap}
         .status{font-weight:600;white-space:nowrap}.status.Succeeded{color:#19703a}.status.Failed{color:#b42318}
         .status.PartlyFailed{color:#b54708}.status.Running{color:#2859a8}
         ul.exports{list-style:none;margin:0;padding:0}ul.exports li.failed{color:#b42318}
