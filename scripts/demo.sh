@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The main job, end to end, against the sandbox: starts Azurite and the sandbox (every outside service on
-# 127.0.0.1), runs all four exports once with the `run` verb, prints the summary and where to look.
-# Installs what it needs first; safe to run again. Leaves nothing running unless --keep is given.
+# 127.0.0.1), runs all four exports once with the `run` verb, writes the run dashboard as a static page,
+# prints the summary and where to look. Installs what it needs first; safe to run again. Leaves nothing
+# running unless --keep is given. --webhook also reports to the sandbox's webhook receiver (JSON shape).
 #
-#   scripts/demo.sh [--keep] [--transactions N] [--point-transactions N] [--users N] [--coin-payments N]
+#   scripts/demo.sh [--keep] [--webhook] [--transactions N] [--point-transactions N] [--users N] [--coin-payments N]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -11,12 +12,14 @@ source scripts/setup.sh
 say() { printf '[demo] %s\n' "$*" >&2; }
 
 keep=0
+webhook=false
 sandbox_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --keep) keep=1 ;;
+    --webhook) webhook=true ;;
     --transactions|--point-transactions|--users|--coin-payments|--seed) sandbox_args+=("$1" "$2"); shift ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -56,14 +59,17 @@ storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=E
 
 say "running all exports once"
 status=0
-AzureWebJobsStorage="$storage" dotnet Andalan.Functions/bin/Release/net10.0/Andalan.Functions.dll run \
-  --settings "$work/sandbox.settings.json" --summary "$work/summary.json" || status=$?
+AzureWebJobsStorage="$storage" Andalan__Webhook__Enabled="$webhook" \
+  dotnet Andalan.Functions/bin/Release/net10.0/Andalan.Functions.dll run \
+  --settings "$work/sandbox.settings.json" --summary "$work/summary.json" --dashboard "$work/dashboard.html" || status=$?
 
 cat <<TXT
 
 Where to look:
   sheets (what the run wrote):   ${base}_sandbox/sheets
   Telegram chat (what it said):  ${base}_sandbox/chat
+  webhook posts (--webhook):     ${base}_sandbox/webhook
+  run dashboard (static page):   $work/dashboard.html   (open it in a browser; the live one is GET /api/dashboard)
   the admin panel it read:       ${base}login   (credentials: $work/sandbox.settings.json)
   run summary (JSON):            $work/summary.json
   sandbox log:                   $work/sandbox.log

@@ -79,6 +79,47 @@ public sealed class RunHistoryTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.All(read.Exports, e => Assert.InRange(e.Error!.Length, 1, 1_001));
     }
 
+    [Fact]
+    public async Task SaveAsync_RetriesAndEvidence_ReadBackAsWritten()
+    {
+        using var history = History(out _);
+        var evidence = new[] { "run-r/users/users-failure-1.png", "run-r/users/users-failure-1.html" };
+        var export = new RunExportRecord("users", false, 0, 0, 0, 0, 0, 3, TimeSpan.FromSeconds(40), "Login ditolak",
+            Files: evidence,
+            Retries:
+            [
+                new RunAttemptRecord("download", 1, "Timeout 30000ms exceeded", true),
+                new RunAttemptRecord("download", 2, "Login ditolak", false),
+            ],
+            Evidence: evidence);
+
+        await history.SaveAsync(new RunRecord("run-r", "timer", Morning, RunStatus.Failed, Morning.AddMinutes(2), [export]));
+        var read = (await history.GetAsync("run-r"))!.Exports!.Single();
+
+        Assert.Equal(export, read, new RunExportComparer());
+        Assert.Equal("Timeout 30000ms exceeded", read.Retries![0].Error);
+        Assert.True(read.Retries[0].RetryFollows);
+        Assert.Equal(evidence, read.Evidence);
+    }
+
+    [Fact]
+    public async Task SaveAsync_RetryErrorsTooLong_ShortensThemToo()
+    {
+        using var history = History(out _);
+        var hugeError = new string('y', 20_000);
+        var exports = Enumerable.Range(0, 2)
+            .Select(i => new RunExportRecord($"export{i}", false, 0, 0, 0, 0, 0, 2, TimeSpan.FromSeconds(1), "short",
+                Retries: [new RunAttemptRecord("import", 1, hugeError, true), new RunAttemptRecord("import", 2, "short", false)]))
+            .ToList();
+
+        await history.SaveAsync(new RunRecord("run-retries", "manual", Morning, RunStatus.Failed, Morning.AddMinutes(1), exports));
+        var read = await history.GetAsync("run-retries");
+
+        Assert.True(read!.ExportsTruncated);
+        Assert.All(read.Exports!, e => Assert.InRange(e.Retries![0].Error.Length, 1, 1_001));
+        Assert.All(read.Exports!, e => Assert.Equal("short", e.Retries![1].Error));
+    }
+
     private RunHistory History(out string table)
     {
         table = $"Runs{Guid.NewGuid():N}";
@@ -91,8 +132,11 @@ public sealed class RunHistoryTests(AzuriteFixture azurite) : IClassFixture<Azur
     {
         public bool Equals(RunExportRecord? x, RunExportRecord? y) =>
             x is not null && y is not null
-            && (x with { Files = null }) == (y with { Files = null })
-            && (x.Files ?? []).SequenceEqual(y.Files ?? []);
+            && (x with { Files = null, Retries = null, Evidence = null })
+                == (y with { Files = null, Retries = null, Evidence = null })
+            && (x.Files ?? []).SequenceEqual(y.Files ?? [])
+            && (x.Retries ?? []).SequenceEqual(y.Retries ?? [])
+            && (x.Evidence ?? []).SequenceEqual(y.Evidence ?? []);
 
         public int GetHashCode(RunExportRecord obj) => obj.Export.GetHashCode(StringComparison.Ordinal);
     }

@@ -26,12 +26,24 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("ManualRun", "post")]
     [InlineData("RunStatus", "get")]
+    [InlineData("Dashboard", "get")]
+    [InlineData("DashboardStartRun", "post")]
+    [InlineData("DashboardFile", "get")]
     public void Metadata_HttpTriggers_RequireFunctionKey(string function, string method)
     {
         var trigger = Binding(function, "httpTrigger");
 
         Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
         Assert.Contains(method, trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Theory]
+    [InlineData("Dashboard", "dashboard")]
+    [InlineData("DashboardStartRun", "dashboard/runs")]
+    [InlineData("DashboardFile", "dashboard/files/{runId}/{export}/{fileName}")]
+    public void Metadata_DashboardFunctions_HaveTheirRoutes(string function, string route)
+    {
+        Assert.Equal(route, Binding(function, "httpTrigger").GetProperty("route").GetString());
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using Andalan.Functions.Storage;
 using Andalan.Functions.Workflow;
 using Andalan.Sandbox.Faults;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Andalan.Functions.Tests.Workflow;
 
@@ -110,6 +112,13 @@ public sealed class RunOrchestrationTests(PipelineFixture pipeline)
             Assert.Equal("download", failure.Step);
             Assert.True(failure.RetryFollows);
             Assert.Equal(await pipeline.TruthLinesAsync("transactions"), pipeline.TabLines("transactions"));
+
+            // The dashboard's view of it: the retry and the failed attempt's evidence are in the history.
+            var recorded = (await pipeline.Services.GetRequiredService<RunHistory>().GetAsync(summary.RunId))!.Exports!.Single();
+            Assert.Equal([new RunAttemptRecord("download", 1, failure.Error, true)], recorded.Retries!);
+            Assert.Contains(recorded.Evidence!, name => name.EndsWith(".png", StringComparison.Ordinal));
+            Assert.Equal(failure.Evidence!, recorded.Evidence!);
+            Assert.All(recorded.Evidence!, name => Assert.Contains(name, recorded.Files!));
         }
         finally
         {

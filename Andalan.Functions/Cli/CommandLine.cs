@@ -5,7 +5,7 @@ namespace Andalan.Functions.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["extract", "run", "check", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["extract", "run", "check", "dashboard", "help", "--help", "-h"];
 
     public static bool IsVerb(string[] args)
     {
@@ -24,6 +24,7 @@ public static class CommandLine
             "extract" => await ExtractCommand.RunAsync(rest, Console.Out, Console.Error),
             "run" => await RunCommand.RunAsync(rest, Console.Out, Console.Error),
             "check" => await CheckCommand.RunAsync(rest, Console.Out, Console.Error),
+            "dashboard" => await DashboardCommand.RunAsync(rest, Console.Out, Console.Error),
             _ => Usage(args[0] is "help" or "--help" or "-h" ? Console.Out : Console.Error, args[0]),
         };
     }
@@ -34,9 +35,11 @@ public static class CommandLine
             Usage: Andalan.Functions VERB [options]
 
               extract --export NAME FILE [--raw]   print a downloaded file's records as CSV
-              run [--export NAME]... [--dry-run] [--summary FILE] [--settings FILE]
+              run [--export NAME]... [--dry-run] [--summary FILE] [--dashboard FILE] [--settings FILE]
                                                    one whole run now with the configured settings
               check [--settings FILE]              preflight: settings, secrets, login, pages, sheets, Telegram
+              dashboard [--out FILE] [--settings FILE]
+                                                   the run dashboard as a static HTML file, from the run history
 
             --settings FILE reads a local.settings.json-shaped file; its Values become environment variables.
             Without a verb the executable starts the Azure Functions worker.

@@ -10,7 +10,8 @@ namespace Andalan.Functions.Cli;
 /// <summary>
 /// The <c>run</c> verb: one whole run now, through the same workflow code as the orchestration. Progress on
 /// stderr, the summary table on stdout; exit 0 when every export succeeded, 1 when any failed, 2 when the run
-/// could not start.
+/// could not start. <c>--dashboard FILE</c> also writes the run dashboard, as a static page from the run
+/// history, once the run is recorded.
 /// </summary>
 internal static class RunCommand
 {
@@ -23,10 +24,11 @@ internal static class RunCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (!TryParse(args, out var exports, out var dryRun, out var summaryFile, out var settingsFile, out var problem))
+        if (!TryParse(args, out var options, out var problem))
         {
             await error.WriteLineAsync(problem);
-            await error.WriteLineAsync("Usage: run [--export NAME]... [--dry-run] [--summary FILE] [--settings FILE]");
+            await error.WriteLineAsync(
+                "Usage: run [--export NAME]... [--dry-run] [--summary FILE] [--dashboard FILE] [--settings FILE]");
 
             return 2;
         }
@@ -34,7 +36,7 @@ internal static class RunCommand
         IHost host;
         try
         {
-            host = await CliHost.StartAsync(settingsFile, CancellationToken.None);
+            host = await CliHost.StartAsync(options.SettingsFile, CancellationToken.None);
         }
         catch (Exception e) when (CliHost.IsSettingsProblem(e))
         {
@@ -48,7 +50,7 @@ internal static class RunCommand
             RunRequest request;
             try
             {
-                request = host.Services.GetRequiredService<RunCoordinator>().CreateRequest("cli", exports, dryRun);
+                request = host.Services.GetRequiredService<RunCoordinator>().CreateRequest("cli", options.Exports, options.DryRun);
             }
             catch (UnknownExportException e)
             {
@@ -59,13 +61,20 @@ internal static class RunCommand
 
             var activities = host.Services.GetRequiredService<RunActivities>();
             using var context = new InProcessRunContext(activities, host.Services.GetRequiredService<TimeProvider>(), error);
-            await error.WriteLineAsync($"Run {request.RunId}: {string.Join(", ", request.Exports)}{(dryRun ? " (dry run)" : string.Empty)}");
+            await error.WriteLineAsync($"Run {request.RunId}: {string.Join(", ", request.Exports)}{(options.DryRun ? " (dry run)" : string.Empty)}");
             var summary = await RunWorkflow.ExecuteAsync(context, request);
 
             RunSummaryTable.Write(output, summary);
-            if (summaryFile is not null)
+            if (options.SummaryFile is not null)
             {
-                await File.WriteAllTextAsync(summaryFile, JsonSerializer.Serialize(summary, SummaryJson));
+                await File.WriteAllTextAsync(options.SummaryFile, JsonSerializer.Serialize(summary, SummaryJson));
+            }
+
+            if (options.DashboardFile is not null
+                && await DashboardCommand.WriteAsync(host.Services, options.DashboardFile, error) is { } dashboard)
+            {
+                await output.WriteLineAsync();
+                await output.WriteLineAsync($"Dashboard: {dashboard}");
             }
 
             await host.StopAsync();
@@ -74,37 +83,28 @@ internal static class RunCommand
         }
     }
 
-    private static bool TryParse(
-        string[] args, out List<string> exports, out bool dryRun, out string? summaryFile, out string? settingsFile,
-        out string problem)
+    private static bool TryParse(string[] args, out RunVerbOptions options, out string problem)
     {
-        exports = [];
-        dryRun = false;
-        summaryFile = null;
-        settingsFile = null;
+        options = new RunVerbOptions();
         problem = string.Empty;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--dry-run":
-                    dryRun = true;
+                    options.DryRun = true;
                     break;
-                case "--export" or "--summary" or "--settings" when i + 1 < args.Length:
-                    var value = args[++i];
-                    if (args[i - 1] == "--export")
-                    {
-                        exports.Add(value);
-                    }
-                    else if (args[i - 1] == "--summary")
-                    {
-                        summaryFile = value;
-                    }
-                    else
-                    {
-                        settingsFile = value;
-                    }
-
+                case "--export" when i + 1 < args.Length:
+                    options.Exports.Add(args[++i]);
+                    break;
+                case "--summary" when i + 1 < args.Length:
+                    options.SummaryFile = args[++i];
+                    break;
+                case "--dashboard" when i + 1 < args.Length:
+                    options.DashboardFile = args[++i];
+                    break;
+                case "--settings" when i + 1 < args.Length:
+                    options.SettingsFile = args[++i];
                     break;
                 default:
                     problem = $"Unknown or incomplete option '{args[i]}'.";

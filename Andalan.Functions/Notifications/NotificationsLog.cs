@@ -2,7 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Andalan.Functions.Notifications;
 
-/// <summary>Notification log lines, event ids 4000-4099. None carries the bot token or a message's text.</summary>
+/// <summary>
+/// Notification log lines: Telegram 4000-4099, webhook and channels 4100-4199. None carries the bot token, the
+/// webhook URL or a message's text.
+/// </summary>
 internal static partial class NotificationsLog
 {
     [LoggerMessage(EventId = 4000, Level = LogLevel.Debug, Message = "Telegram message delivered in {Parts} part(s)")]
@@ -26,4 +29,25 @@ internal static partial class NotificationsLog
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Debug, Message = "Telegram is disabled; a message was not sent")]
     public static partial void Disabled(this ILogger logger);
+
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Debug, Message = "Webhook message delivered (HTTP {Status})")]
+    public static partial void WebhookDelivered(this ILogger logger, int status);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Webhook message not delivered: {Problem}")]
+    public static partial void WebhookNotDelivered(this ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning,
+        Message = "The webhook asked to slow down (429); waiting {RetryAfterSeconds} s before trying again")]
+    public static partial void WebhookRateLimited(this ILogger logger, double retryAfterSeconds);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning,
+        Message = "The webhook failed ({Problem}); trying again in {DelaySeconds} s")]
+    public static partial void WebhookTransientFailure(this ILogger logger, string problem, double delaySeconds);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Debug, Message = "The webhook is disabled; a message was not sent")]
+    public static partial void WebhookDisabled(this ILogger logger);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Warning,
+        Message = "The {Channel} notification channel failed unexpectedly; the run goes on")]
+    public static partial void ChannelFailed(this ILogger logger, Exception exception, string channel);
 }

@@ -129,6 +129,10 @@ public sealed class RunHistory : IDisposable
             {
                 Error = Shorten(e.Error, errorLimit),
                 Files = errorLimit == 0 ? null : e.Files,
+                Evidence = errorLimit == 0 ? null : e.Evidence,
+                Retries = errorLimit == 0
+                    ? null
+                    : e.Retries?.Select(r => r with { Error = Shorten(r.Error, errorLimit) ?? string.Empty }).ToList(),
             })];
             json = JsonSerializer.Serialize(exports, Json);
             truncated = true;

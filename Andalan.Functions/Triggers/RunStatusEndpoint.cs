@@ -3,7 +3,6 @@ using Andalan.Functions.Storage;
 using Andalan.Functions.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace Andalan.Functions.Triggers;
@@ -26,7 +25,7 @@ public sealed class RunStatusEndpoint(RunHistory history)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
-        var current = await CurrentAsync(client, cancellationToken);
+        var current = await RunCoordinator.GetCurrentAsync(client, cancellationToken);
         if (string.IsNullOrEmpty(runId))
         {
             var recent = await history.GetRecentAsync(RecentRuns, cancellationToken);
@@ -44,17 +43,5 @@ public sealed class RunStatusEndpoint(RunHistory history)
         var progress = current?.RunId == runId ? current : null;
 
         return await HttpJson.WriteAsync(request, HttpStatusCode.OK, new { run, progress }, cancellationToken);
-    }
-
-    private static async Task<RunProgress?> CurrentAsync(DurableTaskClient client, CancellationToken cancellationToken)
-    {
-        var instance = await client.GetInstanceAsync(RunCoordinator.InstanceId, getInputsAndOutputs: true, cancellationToken);
-        if (instance is null || instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending))
-        {
-            return null;
-        }
-
-        return instance.ReadCustomStatusAs<RunProgress>()
-            ?? new RunProgress(instance.ReadInputAs<RunRequest>()?.RunId ?? "?", 0, 0, "starting");
     }
 }

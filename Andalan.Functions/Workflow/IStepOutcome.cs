@@ -10,4 +10,7 @@ public interface IStepOutcome
 
     /// <summary>True when trying again may help (a timeout, a 5xx); false for a refused login, a bad file.</summary>
     bool Retryable { get; }
+
+    /// <summary>Archive names of what a failed attempt left behind (a screenshot, the page); null when nothing.</summary>
+    IReadOnlyList<string>? Evidence => null;
 }

@@ -1,4 +1,5 @@
 using Andalan.Functions.Backend;
+using Andalan.Functions.Dashboard;
 using Andalan.Functions.Documents;
 using Andalan.Functions.Exports;
 using Andalan.Functions.Notifications;
@@ -36,6 +37,7 @@ public static class PipelineRegistration
             .AddSheets()
             .AddStorage()
             .AddNotifications()
-            .AddWorkflow();
+            .AddWorkflow()
+            .AddDashboard();
     }
 }

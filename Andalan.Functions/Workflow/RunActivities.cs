@@ -22,7 +22,7 @@ internal sealed partial class RunActivities(
     SheetSync sheets,
     ExportArchive archive,
     RunHistory history,
-    TelegramNotifier telegram,
+    RunNotifier notifier,
     IOptions<RunOptions> options,
     TimeProvider time,
     ILogger<RunActivities> logger)
@@ -141,7 +141,7 @@ internal sealed partial class RunActivities(
         var exports = summary.Exports.Select(e => new RunExportRecord(
             e.Export, e.Succeeded, e.Import?.RowsRead ?? 0, e.Import?.New ?? 0, e.Import?.Updated ?? 0,
             e.Import?.Unchanged ?? 0, e.Import?.Rejected ?? 0, Attempts(e), TimeSpan.FromSeconds(e.Seconds), e.Error,
-            Files(e))).ToList();
+            Files(e), Retries(e), Evidence(e) is { Count: > 0 } evidence ? evidence : null)).ToList();
         await history.SaveAsync(
             new RunRecord(summary.RunId, summary.Trigger, summary.StartedAt, status, summary.EndedAt, exports, summary.DryRun),
             cancellationToken);
@@ -157,7 +157,7 @@ internal sealed partial class RunActivities(
         ArgumentNullException.ThrowIfNull(input);
         var request = input.Request;
 
-        return await NotifySafelyAsync(input.Request.RunId, () => telegram.ReportRunStartedAsync(
+        return await NotifySafelyAsync(input.Request.RunId, () => notifier.ReportRunStartedAsync(
             new RunStartedNotice(request.RunId, request.Trigger, request.Exports, input.StartedAt, request.DryRun), cancellationToken));
     }
 
@@ -166,7 +166,8 @@ internal sealed partial class RunActivities(
         ArgumentNullException.ThrowIfNull(input);
         var tab = catalog.TryGet(input.Export, out var export) ? export.Tab : input.Export;
 
-        return await NotifySafelyAsync(input.RunId, () => telegram.ReportExportAsync(
+        return await NotifySafelyAsync(input.RunId, () => notifier.ReportExportAsync(
+            input.RunId,
             new ExportReport(input.Export, tab, false, 0, 0, 0, 0, 0, TimeSpan.Zero,
                 $"{input.Step}: {input.Error}", input.RetryFollows, input.Attempt),
             cancellationToken));
@@ -175,27 +176,28 @@ internal sealed partial class RunActivities(
     public async Task<bool> NotifyExportFinishedAsync(ExportFinishedInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return await NotifySafelyAsync(input.RunId, () => telegram.ReportExportAsync(Report(input.Result), cancellationToken));
+        return await NotifySafelyAsync(
+            input.RunId, () => notifier.ReportExportAsync(input.RunId, Report(input.Result), cancellationToken));
     }
 
     public async Task<bool> NotifyRunFinishedAsync(RunSummary summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var statusUrl = options.Value.PublicBaseUrl is { } baseUrl ? new Uri(baseUrl, $"api/runs/{summary.RunId}") : null;
-        return await NotifySafelyAsync(summary.RunId, () => telegram.ReportRunSummaryAsync(
+        return await NotifySafelyAsync(summary.RunId, () => notifier.ReportRunSummaryAsync(
             new RunSummaryReport(summary.RunId, summary.StartedAt, summary.Duration, [.. summary.Exports.Select(Report)], statusUrl),
             cancellationToken));
     }
 
     /// <summary>
-    /// Sends a report; whatever happens, the run goes on. The notifier already turns an outage into an
-    /// undelivered result; this also covers what nobody expected.
+    /// Sends a report to every enabled channel; whatever happens, the run goes on. The notifier already turns
+    /// an outage or a failing channel into an undelivered result; this also covers what nobody expected.
     /// </summary>
-    private async Task<bool> NotifySafelyAsync(string runId, Func<Task<TelegramDelivery>> sendAsync)
+    private async Task<bool> NotifySafelyAsync(string runId, Func<Task<IReadOnlyList<ChannelDelivery>>> sendAsync)
     {
         try
         {
-            return (await sendAsync()).Delivered;
+            return RunNotifier.AllDelivered(await sendAsync());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -218,8 +220,18 @@ internal sealed partial class RunActivities(
 
     private static int Attempts(ExportResult result) => result.Failures.Count + (result.Succeeded ? 1 : 0);
 
+    private static List<RunAttemptRecord>? Retries(ExportResult result) => result.Failures.Count == 0
+        ? null
+        : [.. result.Failures.Select(f => new RunAttemptRecord(f.Step, f.Attempt, f.Error, f.RetryFollows))];
+
     private static List<string> Files(ExportResult result) =>
-        [.. new[] { result.Download?.File?.BlobName }.OfType<string>().Concat(result.Download?.Evidence ?? [])];
+        [.. new[] { result.Download?.File?.BlobName }.OfType<string>().Concat(Evidence(result))];
+
+    /// <summary>Every attempt's evidence, the retried ones' too, so a recovered export still shows what went wrong.</summary>
+    private static List<string> Evidence(ExportResult result) =>
+        [.. result.Failures.SelectMany(f => f.Evidence ?? [])
+            .Concat(result.Download?.Evidence ?? [])
+            .Distinct(StringComparer.Ordinal)];
 
     private async Task<IReadOnlyList<string>> ArchiveEvidenceAsync(
         string runId, string export, IReadOnlyList<string> evidence, CancellationToken cancellationToken)

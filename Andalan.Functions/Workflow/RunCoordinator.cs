@@ -84,6 +84,21 @@ public sealed partial class RunCoordinator(
         return new RunStart(RunStartStatus.Started, request.RunId, $"Run {request.RunId} started.");
     }
 
+    /// <summary>The run going now, with its progress; null when none is pending or running.</summary>
+    public static async Task<RunProgress?> GetCurrentAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var instance = await client.GetInstanceAsync(InstanceId, getInputsAndOutputs: true, cancellationToken);
+        if (instance is null
+            || instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending))
+        {
+            return null;
+        }
+
+        return instance.ReadCustomStatusAs<RunProgress>()
+            ?? new RunProgress(instance.ReadInputAs<RunRequest>()?.RunId ?? "?", 0, 0, "starting");
+    }
+
     [LoggerMessage(EventId = 7001, Level = LogLevel.Information,
         Message = "Run {RunId} started by {Trigger} for {Exports} (dry run: {DryRun})")]
     private static partial void LogStarted(

@@ -93,7 +93,7 @@ public static class RunWorkflow
             var retryFollows = outcome.Retryable && attempt < maxAttempts;
             var delay = retryFollows ? request.Retry.DelayBefore(attempt + 1) : TimeSpan.Zero;
             var error = outcome.Error ?? "unknown error";
-            failures.Add(new StepFailure(step, attempt, error, retryFollows));
+            failures.Add(new StepFailure(step, attempt, error, retryFollows, outcome.Evidence));
             if (!retryFollows)
             {
                 // The export's final report tells of this failure; no separate message.

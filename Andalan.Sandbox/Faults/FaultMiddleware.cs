@@ -43,6 +43,11 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultSwitches faults, 
             return SandboxService.Identity;
         }
 
+        if (path.StartsWithSegments("/hooks"))
+        {
+            return SandboxService.Webhook;
+        }
+
         return SandboxService.Panel;
     }
 
@@ -110,6 +115,10 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultSwitches faults, 
                         : "Internal Server Error",
                     ["parameters"] = new Dictionary<string, int> { ["retry_after"] = Math.Max(retryAfter, 1) },
                 });
+                break;
+            case SandboxService.Webhook:
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync(status == 429 ? "rate_limited" : "internal_error");
                 break;
             case SandboxService.Panel:
                 context.Response.ContentType = "text/html; charset=utf-8";

@@ -9,4 +9,5 @@ public enum SandboxService
     Telegram,
     KeyVault,
     Identity,
+    Webhook,
 }

@@ -14,4 +14,7 @@ public sealed class SandboxAddresses
 
     /// <summary>The managed identity endpoint (App Service protocol) that issues Key Vault tokens.</summary>
     public Uri IdentityUrl => new(BaseUrl, "/msi/token");
+
+    /// <summary>The webhook receiver for a token: Slack's incoming-webhook behaviour, or any JSON.</summary>
+    public Uri WebhookUrl(string token, bool slack) => new(BaseUrl, $"/hooks/{(slack ? "slack" : "json")}/{token}");
 }

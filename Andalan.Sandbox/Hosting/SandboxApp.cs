@@ -6,6 +6,7 @@ using Andalan.Sandbox.Panel;
 using Andalan.Sandbox.Reports;
 using Andalan.Sandbox.Sheets;
 using Andalan.Sandbox.Telegram;
+using Andalan.Sandbox.Webhooks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -77,6 +78,7 @@ public static class SandboxApp
         builder.Services.AddPanel();
         builder.Services.AddSheets();
         builder.Services.AddTelegram();
+        builder.Services.AddWebhooks();
         builder.Services.AddKeyVault();
 
         var app = builder.Build();
@@ -87,6 +89,7 @@ public static class SandboxApp
         app.MapPanel();
         app.MapSheets();
         app.MapTelegram();
+        app.MapWebhooks();
         app.MapKeyVault();
 
         return app;
@@ -104,6 +107,7 @@ public static class SandboxApp
               <li><a href="/login">Admin panel</a> (credentials in the settings file)</li>
               <li><a href="/_sandbox/sheets">Google Sheets view</a></li>
               <li><a href="/_sandbox/chat">Telegram chat view</a></li>
+              <li><a href="/_sandbox/webhook">Webhook posts</a> (Slack-like at /hooks/slack/{token}, any JSON at /hooks/json/{token})</li>
               <li><a href="/_sandbox/faults">Fault switches</a> (POST /_sandbox/faults/{service} to change)</li>
               <li><a href="/_sandbox/calls">Call log</a></li>
               <li>Key Vault: <code>{{addresses.VaultUrl}}</code></li>

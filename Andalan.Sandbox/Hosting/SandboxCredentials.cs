@@ -11,7 +11,8 @@ public sealed class SandboxCredentials : IDisposable
 {
     private SandboxCredentials(
         RSA serviceAccountKey, X509Certificate2 tlsCertificate, string panelUser, string panelPassword,
-        string botToken, long chatId, string identityHeader, string serviceAccountEmail, string privateKeyId)
+        string botToken, long chatId, string identityHeader, string serviceAccountEmail, string privateKeyId,
+        string webhookToken)
     {
         ServiceAccountKey = serviceAccountKey;
         TlsCertificate = tlsCertificate;
@@ -22,6 +23,7 @@ public sealed class SandboxCredentials : IDisposable
         IdentityHeader = identityHeader;
         ServiceAccountEmail = serviceAccountEmail;
         PrivateKeyId = privateKeyId;
+        WebhookToken = webhookToken;
     }
 
     public string PanelUser { get; }
@@ -42,6 +44,9 @@ public sealed class SandboxCredentials : IDisposable
     /// <summary>The secret header the managed identity endpoint expects (App Service's IDENTITY_HEADER).</summary>
     public string IdentityHeader { get; }
 
+    /// <summary>The secret in the webhook receiver's paths, as Slack puts one in every incoming webhook URL.</summary>
+    public string WebhookToken { get; }
+
     /// <summary>Self-signed certificate for 127.0.0.1 and localhost, served by the Key Vault endpoint.</summary>
     public X509Certificate2 TlsCertificate { get; }
 
@@ -59,7 +64,8 @@ public sealed class SandboxCredentials : IDisposable
             chatId: -1_000_000_000_000 - RandomNumberGenerator.GetInt32(1, 999_999_999),
             identityHeader: Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
             serviceAccountEmail: "andalan-exporter@andalan-sandbox.iam.gserviceaccount.com",
-            privateKeyId: Convert.ToHexString(RandomNumberGenerator.GetBytes(20)).ToLowerInvariant());
+            privateKeyId: Convert.ToHexString(RandomNumberGenerator.GetBytes(20)).ToLowerInvariant(),
+            webhookToken: RandomString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 24));
     }
 
     /// <summary>The service account key file, as Google's console hands it out.</summary>

@@ -73,6 +73,7 @@ public sealed class SandboxInstance : IAsyncDisposable
             ["Andalan__Telegram__BaseUrl"] = addresses.BaseUrl.ToString(),
             ["Andalan__Telegram__BotToken"] = credentials.BotToken,
             ["Andalan__Telegram__ChatId"] = credentials.ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Andalan__Webhook__Url"] = addresses.WebhookUrl(credentials.WebhookToken, slack: false).ToString(),
             ["Andalan__KeyVault__VaultUri"] = addresses.VaultUrl.ToString(),
             ["Andalan__KeyVault__TrustedCertificatePath"] = certificateFile,
             ["IDENTITY_ENDPOINT"] = addresses.IdentityUrl.ToString(),
