@@ -445,6 +445,13 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Andalan__Telegram__ChatId: telegramChatId
     Andalan__Telegram__RequestTimeout: '00:00:10'
     Andalan__Telegram__RetryBudget: '00:00:30'
+    // The webhook channel is off; to enable it, set the secret Andalan--Webhook--Url in the vault and this to 'true'.
+    Andalan__Webhook__Enabled: 'false'
+    Andalan__Webhook__Format: 'Json'
+    Andalan__Webhook__RequestTimeout: '00:00:10'
+    Andalan__Webhook__RetryBudget: '00:00:30'
+    Andalan__Webhook__MinInterval: '00:00:01.1000000'
+    Andalan__Webhook__MaxTextLength: '4000'
 
     Andalan__Storage__ArchiveContainer: archiveContainerName
     Andalan__Storage__HistoryTable: historyTableName

@@ -29,7 +29,7 @@ internal static class AppSettingsCatalog
 
     /// <summary>The secrets' setting names (Andalan__Panel__Password): in Key Vault, never in app settings.</summary>
     public static IReadOnlySet<string> Secrets { get; } = new HashSet<string>(
-        RequiredSecrets.For(new ConfigurationBuilder().Build()).Select(SecretNames.ToSettingName),
+        RequiredSecrets.All.Select(SecretNames.ToSettingName),
         StringComparer.Ordinal);
 
     /// <summary>Binds <paramref name="values"/> (names with __) to every options type and validates them.</summary>

@@ -48,12 +48,15 @@ public sealed partial class AppSettingsCoverageTests
             new[]
             {
                 "DocumentsOptions", "KeyVaultOptions", "PanelOptions", "RunOptions", "SheetsOptions", "StorageOptions",
-                "TelegramOptions",
+                "TelegramOptions", "WebhookOptions",
             },
             sections.Order(StringComparer.Ordinal));
         Assert.Contains(AppSettingsCatalog.Settings,
             s => s.Name == "Andalan__Panel__DownloadTimeout" && s.Default == "00:03:00");
-        Assert.Equal(4, AppSettingsCatalog.Secrets.Count);
+        Assert.Equal(
+            ["Andalan__Panel__Password", "Andalan__Panel__Username", "Andalan__Sheets__ServiceAccountJson",
+             "Andalan__Telegram__BotToken", "Andalan__Webhook__Url"],
+            AppSettingsCatalog.Secrets.Order(StringComparer.Ordinal));
     }
 
     [Fact]

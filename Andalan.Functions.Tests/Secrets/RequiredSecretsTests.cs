@@ -43,6 +43,24 @@ public sealed class RequiredSecretsTests
     }
 
     [Fact]
+    public void Missing_WebhookEnabledWithoutItsUrl_NamesTheUrlSecret()
+    {
+        var configuration = Configuration(new()
+        {
+            ["Andalan:Panel:Username"] = "u",
+            ["Andalan:Panel:Password"] = "p",
+            ["Andalan:Sheets:ServiceAccountJson"] = "{}",
+            ["Andalan:Telegram:Enabled"] = "false",
+            ["Andalan:Webhook:Enabled"] = "true",
+        });
+
+        var missing = RequiredSecrets.Missing(configuration);
+
+        Assert.Equal(["Andalan:Webhook:Url"], missing);
+        Assert.Contains("Andalan--Webhook--Url", RequiredSecrets.Describe(missing[0]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_WhitespaceValue_CountsAsMissing()
     {
         var configuration = Configuration(new()

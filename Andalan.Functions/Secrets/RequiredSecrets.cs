@@ -10,17 +10,32 @@ public static class RequiredSecrets
     public const string SheetsServiceAccountJson = "Andalan:Sheets:ServiceAccountJson";
     public const string TelegramBotToken = "Andalan:Telegram:BotToken";
 
-    private const string TelegramEnabled = "Andalan:Telegram:Enabled";
+    /// <summary>A webhook's URL usually carries its own secret token (Slack's do), so it is kept as a secret.</summary>
+    public const string WebhookUrl = "Andalan:Webhook:Url";
 
-    /// <summary>The keys required with this configuration: the bot token only while Telegram is enabled.</summary>
+    private const string TelegramEnabled = "Andalan:Telegram:Enabled";
+    private const string WebhookEnabled = "Andalan:Webhook:Enabled";
+
+    /// <summary>Every setting that is a secret, needed or not: Key Vault holds them, app settings never do.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [PanelUsername, PanelPassword, SheetsServiceAccountJson, TelegramBotToken, WebhookUrl];
+
+    /// <summary>
+    /// The keys required with this configuration: the bot token while Telegram is enabled (the default), the
+    /// webhook's URL while the webhook is.
+    /// </summary>
     public static IReadOnlyList<string> For(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var telegramEnabled = !bool.TryParse(configuration[TelegramEnabled], out var enabled) || enabled;
+        var telegramEnabled = !bool.TryParse(configuration[TelegramEnabled], out var telegram) || telegram;
+        var webhookEnabled = bool.TryParse(configuration[WebhookEnabled], out var webhook) && webhook;
 
-        return telegramEnabled
-            ? [PanelUsername, PanelPassword, SheetsServiceAccountJson, TelegramBotToken]
-            : [PanelUsername, PanelPassword, SheetsServiceAccountJson];
+        return
+        [
+            PanelUsername, PanelPassword, SheetsServiceAccountJson,
+            .. telegramEnabled ? [TelegramBotToken] : Array.Empty<string>(),
+            .. webhookEnabled ? [WebhookUrl] : Array.Empty<string>(),
+        ];
     }
 
     public static IReadOnlyList<string> Missing(IConfiguration configuration) =>
