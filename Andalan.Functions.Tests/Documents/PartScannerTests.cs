@@ -18,7 +18,8 @@ public sealed class PartScannerTests
         "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\r\n" +
         "  <x:sheetData>\r\n" +
         "    <x:row r = '1' spans=\"1:3\">\r\n" +
-        "      <x:c r=\"A1\" t=\"inlineStr\"><x:is><x:t xml:space=\"preserve\">  A &amp; B &lt;C&gt; &#233;&#x1F600;</x:t></x:is></x:c>\r\n" +
+        "      <x:c r=\"A1\" t=\"inlineStr\"><x:is><x:t xml:space=\"preserve\">" +
+        "  A &amp; B &lt;C&gt; &#233;&#x1F600;</x:t></x:is></x:c>\r\n" +
         "      <x:c r=\"B1\" t=\"str\"><x:f>A1&amp;\"!\"</x:f><x:v><![CDATA[x < y]]> &quot;z&apos;</x:v></x:c>\r\n" +
         "      <x:c r='C1' s=\"3\" ><x:v>1250000</x:v></x:c>\r\n" +
         "      <x:c r=\"D1\"/>\r\n" +
@@ -168,7 +169,8 @@ public sealed class PartScannerTests
             }
 
             var name = Encoding.UTF8.GetString(part.LocalName);
-            events.Add($"<{name} {part.Depth} {Attribute(part, "r"u8)} {Attribute(part, "t"u8)} {Attribute(part, "s"u8)}");
+            events.Add($"<{name} {part.Depth} {Attribute(part, "r"u8)} {Attribute(part, "t"u8)} " +
+                $"{Attribute(part, "s"u8)}");
             if (name is "t" or "v")
             {
                 events.Add("text:" + part.ReadElementText().ToString());

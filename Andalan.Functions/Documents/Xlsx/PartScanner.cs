@@ -38,7 +38,8 @@ internal sealed class PartScanner : IDisposable
     private int _open;
     private int _nameStart;
     private int _nameLength;
-    private (int NameStart, int NameLength, int ValueStart, int ValueLength)[] _attributes = new (int, int, int, int)[8];
+    private (int NameStart, int NameLength, int ValueStart, int ValueLength)[] _attributes =
+        new (int, int, int, int)[8];
     private int _attributeCount;
     private int _cdataStart;
     private int _cdataLength;
@@ -149,7 +150,9 @@ internal sealed class PartScanner : IDisposable
             if (_buffer.AsSpan(attribute.NameStart, attribute.NameLength).SequenceEqual(name))
             {
                 var raw = _buffer.AsSpan(attribute.ValueStart, attribute.ValueLength);
-                value = raw.IndexOfAny("&\t\n\r"u8) < 0 ? new PartText(raw) : new PartText(Decode(raw, attribute: true));
+                value = raw.IndexOfAny("&\t\n\r"u8) < 0
+                    ? new PartText(raw)
+                    : new PartText(Decode(raw, attribute: true));
 
                 return true;
             }
@@ -386,7 +389,7 @@ internal sealed class PartScanner : IDisposable
         return markup;
     }
 
-    /// <summary>Reads the markup at the scanner's '&lt;' when it is all in the buffer; NeedMore when it is not.</summary>
+    /// <summary>Reads the markup at the scanner's '&lt;' if it is all in the buffer; NeedMore if it is not.</summary>
     private Markup ParseMarkup()
     {
         var s = _buffer.AsSpan(_pos, _end - _pos);

@@ -464,7 +464,7 @@ internal sealed class XlsxTableReading : TableReading
             : CellType.Number;
     }
 
-    /// <summary>A v element's text as the cell's value: text, a number, or a date for a number in a date style.</summary>
+    /// <summary>A v element's text as the cell's value: text, a number, or a date (a number in a date style).</summary>
     private object? CellValueOf(PartText raw, CellType type, int style)
     {
         switch (type)
@@ -478,9 +478,9 @@ internal sealed class XlsxTableReading : TableReading
             case CellType.Date:
                 var text = raw.ToString();
 
-                return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var date)
-                    ? date
-                    : text;
+                var styles = DateTimeStyles.AllowWhiteSpaces;
+
+                return DateTime.TryParse(text, CultureInfo.InvariantCulture, styles, out var date) ? date : text;
             default:
                 if (!raw.TryParseNumber(out var number))
                 {
