@@ -10,7 +10,8 @@ namespace Andalan.Functions.Documents.Xlsx;
 /// the first rows whose labels match the export; data rows follow; blank rows and a closing total row are
 /// skipped. Text cells, numbers and numbers in a date format (real Excel dates) are all understood.
 /// ClosedXML loads the whole workbook as objects, which is several times too slow and too big for the
-/// 100,000 rows a second this needs (notes/documents.md), so the sheet is read with an XmlReader.
+/// 100,000 rows a second this needs (notes/documents.md), and so is XmlReader, so the sheet and the shared
+/// strings are read with a <see cref="PartScanner"/>.
 /// </summary>
 internal sealed class XlsxTableReading : TableReading
 {
