@@ -24,6 +24,14 @@ internal sealed class ChunkedWriter(TextWriter target) : TextWriter(CultureInfo.
         FlushIfFull();
     }
 
+    public override void Write(ReadOnlySpan<char> buffer)
+    {
+        _chunk.Append(buffer);
+        FlushIfFull();
+    }
+
+    public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
     public override void Flush()
     {
         target.Write(_chunk);

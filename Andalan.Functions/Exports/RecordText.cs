@@ -10,14 +10,18 @@ namespace Andalan.Functions.Exports;
 /// </summary>
 public static class RecordText
 {
+    // The standard forms of yyyy-MM-dd and yyyy-MM-ddTHH:mm:ss, which .NET writes without parsing a pattern.
+    private const string DateFormat = "O";
+    private const string DateTimeFormat = "s";
+
     public static string Format(object? value) => value switch
     {
         null => string.Empty,
         string text => text,
         long number => number.ToString(CultureInfo.InvariantCulture),
         int number => number.ToString(CultureInfo.InvariantCulture),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime dateTime => dateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString(DateFormat, CultureInfo.InvariantCulture),
+        DateTime dateTime => dateTime.ToString(DateTimeFormat, CultureInfo.InvariantCulture),
         _ => throw new ArgumentException($"A record value of type {value.GetType().Name} has no canonical text.", nameof(value)),
     };
 
@@ -28,9 +32,21 @@ public static class RecordText
         ArgumentNullException.ThrowIfNull(export);
         ArgumentNullException.ThrowIfNull(records);
         WriteCsvLine(writer, export.Fields.Select(f => f.Name));
+        Span<char> formatted = stackalloc char[32];
         foreach (var record in records)
         {
-            WriteCsvLine(writer, record.Values.Select(Format));
+            var values = record.Values;
+            for (var i = 0; i < values.Count; i++)
+            {
+                if (i > 0)
+                {
+                    writer.Write(',');
+                }
+
+                WriteValue(writer, values[i], formatted);
+            }
+
+            writer.Write("\r\n");
         }
     }
 
@@ -52,6 +68,29 @@ public static class RecordText
         }
 
         writer.Write("\r\n");
+    }
+
+    /// <summary>Writes a value as <see cref="Format"/> and <see cref="WriteCsvLine"/> would, numbers and dates
+    /// without making a string of them first.</summary>
+    private static void WriteValue(TextWriter writer, object? value, Span<char> formatted)
+    {
+        var length = 0;
+        var done = value switch
+        {
+            long number => number.TryFormat(formatted, out length, default, CultureInfo.InvariantCulture),
+            DateTime dateTime =>
+                dateTime.TryFormat(formatted, out length, DateTimeFormat, CultureInfo.InvariantCulture),
+            DateOnly date => date.TryFormat(formatted, out length, DateFormat, CultureInfo.InvariantCulture),
+            _ => false,
+        };
+        if (done)
+        {
+            writer.Write(formatted[..length]);
+        }
+        else
+        {
+            writer.Write(Quote(Format(value)));
+        }
     }
 
     private static string Quote(string cell)

@@ -12,6 +12,8 @@ internal sealed class RecordMapper
     private readonly ExportDefinition _export;
     private readonly TableHeader _header;
     private readonly int[] _columnOfField;
+    private readonly FieldType[] _types;
+    private readonly int _keyIndex;
     private readonly Dictionary<string, int> _rowOfKey = new(StringComparer.Ordinal);
 
     public RecordMapper(ExportDefinition export, TableHeader header)
@@ -19,6 +21,8 @@ internal sealed class RecordMapper
         _export = export;
         _header = header;
         _columnOfField = [.. Enumerable.Range(0, export.Fields.Count).Select(header.ColumnOf)];
+        _types = [.. export.Fields.Select(f => f.Type)];
+        _keyIndex = export.KeyIndex;
         var missing = export.Fields.Where((_, i) => _columnOfField[i] < 0).ToList();
         if (missing.Count > 0)
         {
@@ -35,19 +39,18 @@ internal sealed class RecordMapper
 
     public ExportRecord? Map(TableRow row, List<RejectedRow> rejected)
     {
-        var values = new object?[_export.Fields.Count];
+        var values = new object?[_types.Length];
         var before = rejected.Count;
         for (var i = 0; i < values.Length; i++)
         {
-            var field = _export.Fields[i];
             var cell = row.Cells[_columnOfField[i]];
-            if (!CellValue.TryConvert(cell, field.Type, out values[i], out var reason))
+            if (!CellValue.TryConvert(cell, _types[i], out values[i], out var reason))
             {
                 rejected.Add(Rejection(row, i, cell, reason));
             }
         }
 
-        var keyIndex = _export.KeyIndex;
+        var keyIndex = _keyIndex;
         var key = values[keyIndex];
         if (key is null && rejected.Count == before)
         {

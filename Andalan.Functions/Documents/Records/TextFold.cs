@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Andalan.Functions.Documents.Records;
@@ -5,6 +6,11 @@ namespace Andalan.Functions.Documents.Records;
 /// <summary>Text as records keep it: trimmed, every run of white space (line breaks too) folded to one space.</summary>
 internal static class TextFold
 {
+    // Every character char.IsWhiteSpace accepts, and the zero-width space: searched for in one vectorised pass.
+    private static readonly SearchValues<char> FoldedAway = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c)
+            .Where(c => char.IsWhiteSpace(c) || c == '\u200B')]);
+
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -47,13 +53,17 @@ internal static class TextFold
             return true;
         }
 
-        for (var i = 0; i < text.Length; i++)
+        // Only a single space between two other characters stays as it is.
+        var rest = text.AsSpan();
+        int at;
+        while ((at = rest.IndexOfAny(FoldedAway)) >= 0)
         {
-            var c = text[i];
-            if (c == '\u200B' || (char.IsWhiteSpace(c) && (c != ' ' || char.IsWhiteSpace(text[i + 1]))))
+            if (rest[at] != ' ' || FoldedAway.Contains(rest[at + 1]))
             {
                 return true;
             }
+
+            rest = rest[(at + 1)..];
         }
 
         return false;

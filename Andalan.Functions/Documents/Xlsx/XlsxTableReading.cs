@@ -10,7 +10,8 @@ namespace Andalan.Functions.Documents.Xlsx;
 /// the first rows whose labels match the export; data rows follow; blank rows and a closing total row are
 /// skipped. Text cells, numbers and numbers in a date format (real Excel dates) are all understood.
 /// ClosedXML loads the whole workbook as objects, which is several times too slow and too big for the
-/// 100,000 rows a second this needs (notes/documents.md), so the sheet is read with an XmlReader.
+/// 100,000 rows a second this needs (notes/documents.md), and so is XmlReader, so the sheet and the shared
+/// strings are read with a <see cref="PartScanner"/>.
 /// </summary>
 internal sealed class XlsxTableReading : TableReading
 {
@@ -32,7 +33,7 @@ internal sealed class XlsxTableReading : TableReading
     private readonly DocumentsOptions _options;
     private readonly string[] _sharedStrings;
     private readonly CellFormats _formats;
-    private readonly XmlReader _sheet;
+    private readonly PartScanner _sheet;
     private readonly int[] _headerColumnOfSheetColumn;
     private readonly TableHeader _header;
     private readonly long _budget;
@@ -51,7 +52,7 @@ internal sealed class XlsxTableReading : TableReading
             var (sheetPath, sharedStringsPath, stylesPath) = WorkbookParts(workbookPath);
             _sharedStrings = sharedStringsPath is null ? [] : ReadSharedStrings(sharedStringsPath);
             _formats = stylesPath is null ? CellFormats.None : CellFormats.Read(OpenEntry(stylesPath));
-            _sheet = XmlReader.Create(OpenEntry(sheetPath), XmlSettings);
+            _sheet = OpenPart(sheetPath);
             (_header, _headerColumnOfSheetColumn) = FindHeader();
         }
         catch
@@ -70,7 +71,7 @@ internal sealed class XlsxTableReading : TableReading
     public override IEnumerable<TableRow> Rows(CancellationToken cancellationToken)
     {
         var cells = new List<(int Column, object? Value)>();
-        while (ReadRow(cells, out var rowNumber))
+        while (ReadRow(cells, _headerColumnOfSheetColumn, out var rowNumber))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var row = new object?[_header.Columns.Count];
@@ -152,6 +153,8 @@ internal sealed class XlsxTableReading : TableReading
         }
     }
 
+    private PartScanner OpenPart(string path) => PartScanner.Open(() => OpenEntry(path), path);
+
     private string OfficeDocumentPath()
     {
         if (_archive.GetEntry("_rels/.rels") is null)
@@ -227,12 +230,12 @@ internal sealed class XlsxTableReading : TableReading
     private string[] ReadSharedStrings(string path)
     {
         var strings = new List<string>();
-        using var reader = XmlReader.Create(OpenEntry(path), XmlSettings);
-        while (reader.Read())
+        using var part = OpenPart(path);
+        while (part.Read())
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
+            if (part.IsElement("si"u8))
             {
-                strings.Add(ReadRichText(reader));
+                strings.Add(ReadRichText(part));
             }
         }
 
@@ -240,31 +243,33 @@ internal sealed class XlsxTableReading : TableReading
     }
 
     /// <summary>
-    /// The text of an si or is element: its t, or the t of each run, without phonetic hints. Leaves the reader
+    /// The text of an si or is element: its t, or the t of each run, without phonetic hints. Leaves the scanner
     /// on the element's end.
     /// </summary>
-    private static string ReadRichText(XmlReader reader)
+    private static string ReadRichText(PartScanner part)
     {
-        if (reader.IsEmptyElement)
+        if (part.IsEmptyElement)
         {
             return string.Empty;
         }
 
-        var depth = reader.Depth;
+        var depth = part.Depth;
         string? single = null;
         System.Text.StringBuilder? runs = null;
-        reader.Read();
-        while (reader.Depth > depth)
+        while (part.Read())
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "rPh")
+            if (part.Node == PartNode.EndElement && part.Depth == depth)
             {
-                reader.Skip();
-                continue;
+                break;
             }
 
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t")
+            if (part.IsElement("rPh"u8))
             {
-                var text = reader.ReadElementContentAsString();
+                part.SkipElement();
+            }
+            else if (part.IsElement("t"u8))
+            {
+                var text = part.ReadElementText().ToString();
                 if (single is null)
                 {
                     single = text;
@@ -274,13 +279,6 @@ internal sealed class XlsxTableReading : TableReading
                     runs ??= new System.Text.StringBuilder(single);
                     runs.Append(text);
                 }
-
-                continue;
-            }
-
-            if (!reader.Read())
-            {
-                break;
             }
         }
 
@@ -293,7 +291,7 @@ internal sealed class XlsxTableReading : TableReading
         var searched = 0;
         var found = new List<string>();
         TableHeader? best = null;
-        while (searched < _options.HeaderSearchRows && ReadRow(cells, out var rowNumber))
+        while (searched < _options.HeaderSearchRows && ReadRow(cells, null, out var rowNumber))
         {
             var labelled = cells.Where(c => CellText(c.Value).Length > 0).ToList();
             if (labelled.Count == 0)
@@ -347,33 +345,35 @@ internal sealed class XlsxTableReading : TableReading
             (key is null || ReferenceEquals(key, first));
     }
 
-    /// <summary>Reads the next row element's cells; false at the end of the sheet data.</summary>
-    private bool ReadRow(List<(int Column, object? Value)> cells, out int rowNumber)
+    /// <summary>
+    /// Reads the next row element's cells; false at the end of the sheet data. Given the header's column of each
+    /// sheet column, the cells of columns outside the header are passed over unread.
+    /// </summary>
+    private bool ReadRow(List<(int Column, object? Value)> cells, int[]? headerColumnOfSheetColumn, out int rowNumber)
     {
         cells.Clear();
         rowNumber = 0;
-        var reader = _sheet;
-        while (reader.Read())
+        var part = _sheet;
+        while (part.Read())
         {
-            if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "sheetData")
+            if (part.IsEndOf("sheetData"u8))
             {
                 return false;
             }
 
-            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "row")
+            if (!part.IsElement("row"u8))
             {
                 continue;
             }
 
-            rowNumber = int.TryParse(reader.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture,
-                out var r) ? r : _lastRowNumber + 1;
+            rowNumber = part.TryGetAttribute("r"u8, out var r) && r.TryParseIndex(out var number)
+                ? number
+                : _lastRowNumber + 1;
             _lastRowNumber = rowNumber;
-            if (reader.IsEmptyElement)
+            if (!part.IsEmptyElement)
             {
-                return true;
+                ReadCells(part, cells, headerColumnOfSheetColumn);
             }
-
-            ReadCells(reader, cells);
 
             return true;
         }
@@ -381,116 +381,114 @@ internal sealed class XlsxTableReading : TableReading
         return false;
     }
 
-    private void ReadCells(XmlReader reader, List<(int Column, object? Value)> cells)
+    private void ReadCells(PartScanner part, List<(int Column, object? Value)> cells, int[]? headerColumnOfSheetColumn)
     {
-        var depth = reader.Depth;
+        var depth = part.Depth;
         var column = -1;
-        reader.Read();
-        while (reader.Depth > depth)
+        while (part.Read())
         {
-            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "c")
+            if (part.Node == PartNode.EndElement && part.Depth == depth)
             {
-                if (!reader.Read())
-                {
-                    break;
-                }
+                return;
+            }
 
+            if (!part.IsElement("c"u8))
+            {
                 continue;
             }
 
-            var reference = reader.GetAttribute("r");
-            column = reference is null ? column + 1 : ColumnIndex(reference);
-            if (!reader.IsEmptyElement)
+            column = part.TryGetAttribute("r"u8, out var reference) ? reference.ColumnIndex() : column + 1;
+            if (part.IsEmptyElement)
             {
-                var value = ReadCellValue(reader, reader.GetAttribute("t"), reader.GetAttribute("s"));
-                if (value is not null)
-                {
-                    cells.Add((column, value));
-                }
+                continue;
             }
 
-            reader.Read();
+            if (headerColumnOfSheetColumn is not null &&
+                ((uint)column >= (uint)headerColumnOfSheetColumn.Length || headerColumnOfSheetColumn[column] < 0))
+            {
+                part.SkipElement();
+                continue;
+            }
+
+            var value = ReadCellValue(part);
+            if (value is not null)
+            {
+                cells.Add((column, value));
+            }
         }
     }
 
-    /// <summary>Reads a c element's value; leaves the reader on the element's end.</summary>
-    private object? ReadCellValue(XmlReader reader, string? type, string? style)
+    /// <summary>Reads a c element's value; leaves the scanner on the element's end.</summary>
+    private object? ReadCellValue(PartScanner part)
     {
-        var depth = reader.Depth;
-        string? raw = null;
+        var type = CellTypeOf(part);
+        var style = part.TryGetAttribute("s"u8, out var s) && s.TryParseIndex(out var index) ? index : -1;
+        var depth = part.Depth;
+        object? value = null;
         string? inline = null;
-        reader.Read();
-        while (reader.Depth > depth)
+        while (part.Read())
         {
-            if (reader.NodeType == XmlNodeType.Element)
-            {
-                switch (reader.LocalName)
-                {
-                    case "v":
-                        raw = reader.ReadElementContentAsString();
-                        break;
-                    case "is":
-                        inline = ReadRichText(reader);
-                        reader.Read();
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-
-                continue;
-            }
-
-            if (!reader.Read())
+            if (part.Node == PartNode.EndElement && part.Depth == depth)
             {
                 break;
             }
-        }
 
-        return type switch
-        {
-            "inlineStr" => inline ?? raw,
-            "s" => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) &&
-                index < _sharedStrings.Length ? _sharedStrings[index] : null,
-            "str" or "e" => raw,
-            "b" => raw is null ? null : raw == "1" ? "TRUE" : "FALSE",
-            "d" => raw is null ? null : DateTime.TryParse(raw, CultureInfo.InvariantCulture,
-                DateTimeStyles.AllowWhiteSpaces, out var date) ? date : raw,
-            _ => Number(raw, style),
-        };
-    }
-
-    private object? Number(string? raw, string? style)
-    {
-        if (raw is null || !double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-        {
-            return raw;
-        }
-
-        var styleIndex = style is null ? -1 : int.Parse(style, NumberStyles.None, CultureInfo.InvariantCulture);
-
-        return _formats.IsDate(styleIndex) && number is >= 0 and < 2_958_466 ? DateTime.FromOADate(number) : number;
-    }
-
-    private static int ColumnIndex(string reference)
-    {
-        var column = 0;
-        foreach (var c in reference)
-        {
-            if (c is >= 'A' and <= 'Z')
+            if (part.IsElement("v"u8))
             {
-                column = (column * 26) + (c - 'A' + 1);
+                value = CellValueOf(part.ReadElementText(), type, style);
             }
-            else if (c is >= 'a' and <= 'z')
+            else if (part.IsElement("is"u8))
             {
-                column = (column * 26) + (c - 'a' + 1);
+                inline = ReadRichText(part);
             }
             else
             {
-                break;
+                part.SkipElement();
             }
         }
 
-        return column - 1;
+        return type == CellType.InlineString ? inline ?? value : value;
+    }
+
+    private static CellType CellTypeOf(PartScanner part)
+    {
+        if (!part.TryGetAttribute("t"u8, out var type))
+        {
+            return CellType.Number;
+        }
+
+        return type.Is("s"u8) ? CellType.SharedString
+            : type.Is("inlineStr"u8) ? CellType.InlineString
+            : type.Is("str"u8) || type.Is("e"u8) ? CellType.Text
+            : type.Is("b"u8) ? CellType.Boolean
+            : type.Is("d"u8) ? CellType.Date
+            : CellType.Number;
+    }
+
+    /// <summary>A v element's text as the cell's value: text, a number, or a date (a number in a date style).</summary>
+    private object? CellValueOf(PartText raw, CellType type, int style)
+    {
+        switch (type)
+        {
+            case CellType.SharedString:
+                return raw.TryParseIndex(out var index) && index < _sharedStrings.Length ? _sharedStrings[index] : null;
+            case CellType.InlineString or CellType.Text:
+                return raw.ToString();
+            case CellType.Boolean:
+                return raw.Is("1"u8) ? "TRUE" : "FALSE";
+            case CellType.Date:
+                var text = raw.ToString();
+
+                var styles = DateTimeStyles.AllowWhiteSpaces;
+
+                return DateTime.TryParse(text, CultureInfo.InvariantCulture, styles, out var date) ? date : text;
+            default:
+                if (!raw.TryParseNumber(out var number))
+                {
+                    return raw.ToString();
+                }
+
+                return _formats.IsDate(style) && number is >= 0 and < 2_958_466 ? DateTime.FromOADate(number) : number;
+        }
     }
 }
