@@ -80,7 +80,18 @@ public sealed partial class BackendSession
                 cancellationToken.ThrowIfCancellationRequested();
                 var (context, login) = await LoggedInContextAsync(evidenceDirectory, cancellationToken);
                 var attempt = new PageAttempt(label);
-                var page = await RentPageAsync(context);
+                await _pages.WaitAsync(cancellationToken);
+                IPage page;
+                try
+                {
+                    page = await RentPageAsync(context);
+                }
+                catch
+                {
+                    _pages.Release();
+                    throw;
+                }
+
                 var reusable = false;
                 var expired = false;
                 try
@@ -117,6 +128,7 @@ public sealed partial class BackendSession
                 finally
                 {
                     await ReleasePageAsync(page, reusable);
+                    _pages.Release();
                 }
 
                 if (expired)

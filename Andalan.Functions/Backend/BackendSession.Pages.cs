@@ -113,8 +113,7 @@ public sealed partial class BackendSession
     /// </summary>
     private static async Task WaitForPageAsync(IPage page, TimeSpan timeout)
     {
-        await page.WaitForLoadStateAsync(
-            LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = Milliseconds(timeout) });
+        await WaitForDocumentAsync(page, timeout);
         try
         {
             await page.WaitForLoadStateAsync(
@@ -123,6 +122,49 @@ public sealed partial class BackendSession
         catch (TimeoutException)
         {
             // The document is there; what is still loading is not needed to find the form or the buttons.
+        }
+    }
+
+    /// <summary>
+    /// Waits for DOMContentLoaded. Playwright now and then misses that event after a form's POST and redirect (seen
+    /// with the page fully served and the wait running out), so after <see cref="LoadGrace"/> the document's own
+    /// readyState is asked instead, until <paramref name="timeout"/>.
+    /// </summary>
+    private static async Task WaitForDocumentAsync(IPage page, TimeSpan timeout)
+    {
+        var first = timeout < LoadGrace ? timeout : LoadGrace;
+        try
+        {
+            await page.WaitForLoadStateAsync(
+                LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = Milliseconds(first) });
+
+            return;
+        }
+        catch (TimeoutException) when (timeout > first)
+        {
+        }
+
+        var deadline = DateTimeOffset.UtcNow + (timeout - first);
+        while (true)
+        {
+            try
+            {
+                if (await page.EvaluateAsync<string>("() => document.readyState") is "interactive" or "complete")
+                {
+                    return;
+                }
+            }
+            catch (PlaywrightException)
+            {
+                // The document is being replaced; ask the next one.
+            }
+
+            if (DateTimeOffset.UtcNow >= deadline)
+            {
+                throw new TimeoutException($"Timeout {timeout.TotalMilliseconds:0}ms exceeded waiting for the page's document.");
+            }
+
+            await Task.Delay(DocumentPoll);
         }
     }
 

@@ -20,6 +20,9 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
     // How long a page that has its document may still take to fire its load event before the work goes on.
     private static readonly TimeSpan LoadGrace = TimeSpan.FromSeconds(5);
 
+    // How often a document's readyState is asked when its load events did not arrive.
+    private static readonly TimeSpan DocumentPoll = TimeSpan.FromMilliseconds(200);
+
     private readonly PanelOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<BackendSession> _logger;
@@ -29,6 +32,9 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
 
     // Guards launching, logging in and closing; pages are opened outside it.
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // Limits the tabs at work at once (PanelOptions.MaxConcurrentPages).
+    private readonly SemaphoreSlim _pages;
 
     // Tabs that finished their work cleanly, kept for the next caller.
     private readonly ConcurrentBag<IPage> _idlePages = [];
@@ -53,6 +59,7 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         _options = options.Value;
+        _pages = new SemaphoreSlim(_options.MaxConcurrentPages, _options.MaxConcurrentPages);
         _time = time;
         _logger = logger;
         _zone = TimeZoneInfo.FindSystemTimeZoneById(_options.TimeZone);

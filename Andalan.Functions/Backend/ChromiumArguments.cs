@@ -40,7 +40,8 @@ public static class ChromiumArguments
         "--disable-breakpad",
         "--enable-features=" + string.Join(',', EnabledFeatures),
         "--disable-features=" + string.Join(',', DisabledFeatures),
-        "--js-flags=--max-old-space-size=256",
+        // V8's interpreter only: the panel's pages are forms and tables, not work for an optimising compiler.
+        "--js-flags=--lite-mode --max-old-space-size=256",
         "--disk-cache-size=1",
         "--media-cache-size=1",
         "--aggressive-cache-discard",

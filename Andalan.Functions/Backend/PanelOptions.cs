@@ -94,6 +94,13 @@ public sealed class PanelOptions
     public TimeSpan LaunchTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How many report pages the browser works at once; more wait their turn. One keeps the browser's memory to a
+    /// single page's (the downloads are a small part of a run); raise it when the panel is slow to build exports.
+    /// </summary>
+    [Range(1, 8)]
+    public int MaxConcurrentPages { get; set; } = 1;
+
+    /// <summary>
     /// How long the browser stays open without work before it is closed (the next download starts it again and
     /// logs in); 0 keeps it open until the process ends.
     /// </summary>
