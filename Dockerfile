@@ -1,6 +1,6 @@
 # The Andalan export function app: the Functions host for .NET 10 isolated workers, Debian's Chromium and fonts,
 # and the app with Playwright's linux-x64 driver. Nothing is downloaded when the app runs: Playwright is pointed
-# at /usr/bin/chromium-headless-shell and never installs a browser of its own.
+# at /usr/lib/chromium/chromium-headless-shell and never installs a browser of its own.
 #
 # Build in Azure (no local Docker needed):  az acr build --registry <acr> --image andalan-functions:<tag> .
 # or locally:                               docker build --platform linux/amd64 -t andalan-functions:<tag> .
@@ -51,7 +51,7 @@ ENV AzureWebJobsScriptRoot=/home/site/wwwroot \
     TZ=Asia/Jakarta \
     Andalan__Run__Schedule="0 0 8,18 * * *" \
     Andalan__Run__TimeZone=Asia/Jakarta \
-    Andalan__Panel__ChromiumPath=/usr/bin/chromium-headless-shell \
+    Andalan__Panel__ChromiumPath=/usr/lib/chromium/chromium-headless-shell \
     PLAYWRIGHT_DRIVER_SEARCH_PATH=/home/site/wwwroot \
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 

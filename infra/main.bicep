@@ -411,7 +411,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Andalan__Panel__MaintenancePattern: '(?i)sedang dalam pemeliharaan|service unavailable|maintenance mode'
     Andalan__Panel__DateInputFormat: 'yyyy-MM-dd'
     Andalan__Panel__TimeZone: 'Asia/Jakarta'
-    Andalan__Panel__ChromiumPath: '/usr/bin/chromium-headless-shell'
+    Andalan__Panel__ChromiumPath: '/usr/lib/chromium/chromium-headless-shell'
     Andalan__Panel__Headless: 'true'
     Andalan__Panel__LeanChromium: 'true'
     Andalan__Panel__MaxDownloadMegabytes: '200'

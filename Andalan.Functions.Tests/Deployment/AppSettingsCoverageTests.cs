@@ -274,7 +274,7 @@ public sealed partial class AppSettingsCoverageTests
     [GeneratedRegex(@"^[A-Za-z0-9+/_=-]{32,}$")]
     private static partial Regex OpaqueToken();
 
-    // An absolute path of lower-case names, such as /usr/bin/chromium-headless-shell, is not a token.
+    // An absolute path of lower-case names, such as /usr/lib/chromium/chromium-headless-shell, is not a token.
     [GeneratedRegex(@"^(/[a-z0-9._-]+){2,}$")]
     private static partial Regex FilePath();
 }

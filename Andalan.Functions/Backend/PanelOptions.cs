@@ -66,11 +66,12 @@ public sealed class PanelOptions
     public string TimeZone { get; set; } = "Asia/Jakarta";
 
     /// <summary>
-    /// The browser to launch. The default is Debian's chromium-headless-shell (package of that name): Chromium's
+    /// The browser to launch. The default is the binary of Debian's chromium-headless-shell (package of that name;
+    /// /usr/bin/chromium-headless-shell is a shell wrapper around it that would stay as one more process): Chromium's
     /// headless-only build, which needs about half the memory of the full browser (/usr/bin/chromium also works).
     /// </summary>
     [Required]
-    public string ChromiumPath { get; set; } = "/usr/bin/chromium-headless-shell";
+    public string ChromiumPath { get; set; } = "/usr/lib/chromium/chromium-headless-shell";
 
     public bool Headless { get; set; } = true;
 

@@ -257,7 +257,7 @@ def machine():
         "memory": first("/proc/meminfo", "MemTotal"),
         "kernel": platform.release(),
         "dotnet": version(["dotnet", "--version"]),
-        "chromium": version([os.environ.get("ANDALAN_BENCH_CHROMIUM_VERSION_OF", "/usr/bin/chromium-headless-shell"),
+        "chromium": version([os.environ.get("ANDALAN_BENCH_CHROMIUM_VERSION_OF", "/usr/lib/chromium/chromium-headless-shell"),
                              "--version"]),
         "load_average_at_start": os.getloadavg(),
     }
