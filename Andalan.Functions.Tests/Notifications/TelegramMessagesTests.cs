@@ -80,7 +80,11 @@ public sealed class TelegramMessagesTests
         Assert.Equal(
             "⚠️ Ringkasan run run-1\nBerhasil: 3 dari 4 ekspor (75%)\n" +
             "Total: Dibaca 4.100 baris · baru 30 · diperbarui 6 · tetap 4.063 · ditolak 1\n" +
-            "Mulai: 14 Sep 2025 08.00 WIB · durasi 1 menit 23 detik\n❌ users: Login ditolak\n" +
+            "Mulai: 14 Sep 2025 08.00 WIB · durasi 1 menit 23 detik\n" +
+            "✅ transactions: baru 10 · diperbarui 5 · tetap 1.985\n" +
+            "✅ point_transactions: baru 20 · diperbarui 0 · tetap 1.480\n" +
+            "❌ users: Login ditolak\n" +
+            "✅ coin_payments: baru 0 · diperbarui 1 · tetap 598 · ditolak 1\n" +
             "Detail run: https://andalan-func.azurewebsites.net/api/runs/run-1",
             Plain(html));
         Assert.Contains("<a href=\"https://andalan-func.azurewebsites.net/api/runs/run-1\">", html, StringComparison.Ordinal);

@@ -76,9 +76,27 @@ public static class TelegramMessages
                 exports.Sum(e => e.RowsRead), exports.Sum(e => e.NewRows), exports.Sum(e => e.Updated),
                 exports.Sum(e => e.Unchanged), exports.Sum(e => e.Rejected)))
             .Append("\nMulai: ").Append(Time(summary.StartedAt)).Append(" · durasi ").Append(Duration(summary.Duration));
-        foreach (var failed in exports.Where(e => !e.Succeeded))
+        foreach (var export in exports)
         {
-            text.Append("\n❌ ").Append(TelegramHtml.Escape(failed.Export)).Append(": ").Append(Cause(failed.Cause));
+            text.Append('\n').Append(export.Succeeded ? "✅ " : "❌ ").Append(TelegramHtml.Escape(export.Export))
+                .Append(": ");
+            if (!export.Succeeded)
+            {
+                text.Append(Cause(export.Cause));
+                continue;
+            }
+
+            text.Append("baru ").Append(Number(export.NewRows)).Append(" · diperbarui ").Append(Number(export.Updated))
+                .Append(" · tetap ").Append(Number(export.Unchanged));
+            if (export.Rejected > 0)
+            {
+                text.Append(" · ditolak ").Append(Number(export.Rejected));
+            }
+
+            if (export.Recovered)
+            {
+                text.Append(" (pulih pada percobaan ke-").Append(Number(export.Attempts)).Append(')');
+            }
         }
 
         if (summary.StatusUrl is { } url && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))

@@ -173,9 +173,19 @@ internal sealed partial class RunActivities(
             cancellationToken));
     }
 
+    /// <summary>
+    /// Reports an export that failed for good as soon as it has, with its cause. One that succeeded is reported in
+    /// the run's summary only: the group gets two messages for a good run, not six, and stays well inside
+    /// Telegram's limit of twenty messages a minute to a group.
+    /// </summary>
     public async Task<bool> NotifyExportFinishedAsync(ExportFinishedInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (input.Result.Succeeded)
+        {
+            return true;
+        }
+
         return await NotifySafelyAsync(
             input.RunId, () => notifier.ReportExportAsync(input.RunId, Report(input.Result), cancellationToken));
     }
