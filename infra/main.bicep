@@ -435,7 +435,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Andalan__Sheets__RetryBaseDelay: '00:00:01'
     Andalan__Sheets__MaxRetryDelay: '00:00:32'
     Andalan__Sheets__RequestTimeout: '00:01:40'
-    Andalan__Sheets__MaxCellsPerWrite: '40000'
+    Andalan__Sheets__MaxCellsPerWrite: '80000'
     Andalan__Sheets__MaxRequestBytes: '2097152'
     Andalan__Sheets__CellLimit: '10000000'
     Andalan__Sheets__MaxCellCharacters: '50000'

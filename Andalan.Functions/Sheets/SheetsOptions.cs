@@ -34,9 +34,12 @@ public sealed class SheetsOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>Cells in one write request; Google advises keeping requests well under its limits.</summary>
+    /// <summary>
+    /// Cells in one write request (a request also stays under <see cref="MaxRequestBytes"/>). Fewer, larger writes
+    /// keep a large load inside Google's 60 write requests a minute: 200,000 transactions take 25 writes, not 48.
+    /// </summary>
     [Range(100, 100_000)]
-    public int MaxCellsPerWrite { get; set; } = 40_000;
+    public int MaxCellsPerWrite { get; set; } = 80_000;
 
     /// <summary>Bytes of JSON in one write request.</summary>
     [Range(64 * 1024, 10 * 1024 * 1024)]
