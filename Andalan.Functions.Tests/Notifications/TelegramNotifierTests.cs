@@ -228,33 +228,14 @@ public sealed class TelegramNotifierTests : IClassFixture<SandboxFixture>, IDisp
 
     private ServiceProvider Services(params (string Key, string Value)[] overrides)
     {
-        var settings = Sandbox.Values.ToDictionary(
-            p => p.Key.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value);
-        foreach (var (key, value) in overrides)
-        {
-            settings[key] = value;
-        }
-
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = true)
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Trace))
-            .AddNotifications()
-            .BuildServiceProvider();
+        var services = NotificationTestSupport.Services(Sandbox.Values, overrides);
         _providers.Add(services);
 
         return services;
     }
 
-    private void AssertNoToken(FakeLogCollector logs, TelegramDelivery delivery)
-    {
-        Assert.DoesNotContain(BotToken, delivery.Problem ?? string.Empty, StringComparison.Ordinal);
-        Assert.All(logs.GetSnapshot(), r =>
-        {
-            Assert.DoesNotContain(BotToken, r.Message, StringComparison.Ordinal);
-            Assert.DoesNotContain(BotToken, r.Exception?.ToString() ?? string.Empty, StringComparison.Ordinal);
-        });
-    }
+    private void AssertNoToken(FakeLogCollector logs, TelegramDelivery delivery) =>
+        NotificationTestSupport.AssertSecretAbsent(logs, delivery.Problem, BotToken);
 
     /// <summary>A bot token of the right shape that no bot has, made at run time.</summary>
     private static string WrongToken() =>

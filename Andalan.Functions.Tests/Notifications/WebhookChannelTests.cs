@@ -239,34 +239,18 @@ public sealed class WebhookChannelTests : IClassFixture<SandboxFixture>, IDispos
 
     private ServiceProvider Services(bool slack, params (string Key, string Value)[] overrides)
     {
-        var settings = Sandbox.Values.ToDictionary(
-            p => p.Key.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value);
-        settings["Andalan:Webhook:Enabled"] = "true";
-        settings["Andalan:Webhook:Format"] = slack ? "Slack" : "Json";
-        settings["Andalan:Webhook:Url"] = Sandbox.WebhookUrl(slack).ToString();
-        foreach (var (key, value) in overrides)
-        {
-            settings[key] = value;
-        }
-
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = true)
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Trace))
-            .AddNotifications()
-            .BuildServiceProvider();
+        var services = NotificationTestSupport.Services(Sandbox.Values,
+        [
+            ("Andalan:Webhook:Enabled", "true"),
+            ("Andalan:Webhook:Format", slack ? "Slack" : "Json"),
+            ("Andalan:Webhook:Url", Sandbox.WebhookUrl(slack).ToString()),
+            .. overrides,
+        ]);
         _providers.Add(services);
 
         return services;
     }
 
-    private void AssertNoSecret(FakeLogCollector logs, ChannelDelivery delivery)
-    {
-        Assert.DoesNotContain(Token, delivery.Problem ?? string.Empty, StringComparison.Ordinal);
-        Assert.All(logs.GetSnapshot(), r =>
-        {
-            Assert.DoesNotContain(Token, r.Message, StringComparison.Ordinal);
-            Assert.DoesNotContain(Token, r.Exception?.ToString() ?? string.Empty, StringComparison.Ordinal);
-        });
-    }
+    private void AssertNoSecret(FakeLogCollector logs, ChannelDelivery delivery) =>
+        NotificationTestSupport.AssertSecretAbsent(logs, delivery.Problem, Token);
 }
