@@ -29,6 +29,7 @@ public static class SandboxApp
         ["--work-dir"] = "Sandbox:WorkDirectory",
         ["--sheets-writes-per-minute"] = "Sandbox:SheetsWritesPerMinute",
         ["--sheets-reads-per-minute"] = "Sandbox:SheetsReadsPerMinute",
+        ["--secret-marker"] = "Sandbox:SecretMarker",
     };
 
     /// <summary>Starts a sandbox; dispose the result to stop it.</summary>
@@ -52,7 +53,7 @@ public static class SandboxApp
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        var credentials = SandboxCredentials.Generate();
+        var credentials = SandboxCredentials.Generate(options.SecretMarker);
         var workDirectory = options.WorkDirectory is { Length: > 0 } dir
             ? Directory.CreateDirectory(dir).FullName
             : Directory.CreateTempSubdirectory("andalan-sandbox-").FullName;
@@ -85,6 +86,7 @@ public static class SandboxApp
         app.MapPanelData();
         app.MapPanel();
         app.MapSheets();
+        app.MapSheetsEdits();
         app.MapTelegram();
         app.MapKeyVault();
 
