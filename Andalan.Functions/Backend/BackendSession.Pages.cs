@@ -138,8 +138,9 @@ public sealed partial class BackendSession
         var message = exception switch
         {
             TimeoutException =>
-                $"Timed out while {attempt.Step} at {url}: {FirstLine(exception.Message).TrimEnd('.')}. The panel is slow or down: " +
-                "retried; if it is only slow, raise Andalan:Panel:NavigationTimeout (pages) or LoginTimeout.",
+                $"Timed out while {attempt.Step} at {url}: {FirstLine(exception.Message).TrimEnd('.')}. " +
+                "The panel is slow or down: retried; if it is only slow, raise Andalan:Panel:NavigationTimeout " +
+                "(pages) or LoginTimeout.",
             _ when network.Success => $"The panel could not be reached while {attempt.Step} ({network.Value} at {url}). " +
                 "Retried; check that the panel is up and that Andalan:Panel:BaseUrl is right.",
             _ => $"The browser failed while {attempt.Step} at {url}: {FirstLine(exception.Message)}",
