@@ -278,6 +278,22 @@ public sealed class FaultMatrixTests(ReliabilityFixture pipeline, ITestOutputHel
     }
 
     [Fact]
+    public async Task Sheets_TokenRefusedBeforeItExpires_NewTokenFetchedAndEveryTabMatches()
+    {
+        await pipeline.RunAsync(["users"]);
+        var issued = pipeline.Sandbox.TokenIssuer().Issued;
+        pipeline.Sandbox.TokenIssuer().ExpireAll();
+
+        var summary = await RunAsync("users");
+
+        Assert.True(summary.AllSucceeded, Errors(summary));
+        Assert.Empty(summary.Exports[0].Failures);
+        Assert.Equal(issued + 1, pipeline.Sandbox.TokenIssuer().Issued);
+        await AssertTabsAsync(summary);
+        AssertReport(summary, "✅");
+    }
+
+    [Fact]
     public async Task Sheets_TabDeletedByAPerson_LaidOutAgainAndMatchesTheTruth()
     {
         await pipeline.RunAsync(["users"]);

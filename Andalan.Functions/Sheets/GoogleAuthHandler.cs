@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 
 namespace Andalan.Functions.Sheets;
@@ -9,8 +10,18 @@ internal sealed class GoogleAuthHandler(GoogleAccess access) : DelegatingHandler
         HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var token = await access.AccessTokenAsync(cancellationToken);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await access.AccessTokenAsync(cancellationToken));
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        // Google refused a token the library still thinks good: get a new one and ask once more. The body is a
+        // byte array the request keeps, so it can go again.
+        response.Dispose();
+        access.ForgetToken();
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await access.AccessTokenAsync(cancellationToken));
 
         return await base.SendAsync(request, cancellationToken);
     }
