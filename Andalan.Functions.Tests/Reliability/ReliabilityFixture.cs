@@ -87,6 +87,25 @@ public sealed class ReliabilityFixture : PipelineFixture
         return values;
     }
 
+    /// <summary>The keys the export's tab holds.</summary>
+    public HashSet<string> TabKeys(string export)
+    {
+        var definition = Exports.Get(export);
+        var rows = Sandbox.Spreadsheet().Snapshot(definition.Tab, formatted: false) ?? [];
+
+        return [.. rows.Skip(1)
+            .Select(r => definition.KeyIndex < r.Count ? Convert.ToString(r[definition.KeyIndex], CultureInfo.InvariantCulture) : null)
+            .OfType<string>()
+            .Where(k => k.Length > 0)];
+    }
+
+    /// <summary>Moves the panel's data on: new records, some changed.</summary>
+    public async Task AdvanceAsync(int hours)
+    {
+        using var body = new StringContent($$"""{"hours":{{hours}}}""", System.Text.Encoding.UTF8, "application/json");
+        (await Control.PostAsync("/_sandbox/advance", body)).EnsureSuccessStatusCode();
+    }
+
     protected override void ConfigureSandbox(SandboxOptions options) => options.SecretMarker = SecretMarker;
 
     protected override void ConfigureSettings(IDictionary<string, string?> settings)

@@ -1,0 +1,70 @@
+using Andalan.Functions.Workflow;
+using Andalan.Sandbox.Faults;
+using Andalan.Sandbox.Sheets;
+
+namespace Andalan.Functions.Tests.Reliability;
+
+/// <summary>A fault the soak can inject into a run, how to clear it, and what the run should then look like.</summary>
+public sealed record SoakFault(
+    string Name, Func<string, Task> ApplyAsync, Func<string, Task> ClearAsync, Func<RunSummary, string, bool> Expect);
+
+/// <summary>The soak's faults; the target is one export, chosen at random, for faults that hit one.</summary>
+public static class SoakFaults
+{
+    public static IReadOnlyList<SoakFault> All(ReliabilityFixture pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var faults = pipeline.Sandbox.Faults;
+        Func<string, Task> nothing = _ => Task.CompletedTask;
+        Func<string, Task> restart = async _ =>
+        {
+            pipeline.Reset();
+            await pipeline.RestartAppAsync();
+        };
+
+        return
+        [
+            new("none", nothing, nothing, AllSucceed),
+            new("panel: 500 once", t => Do(() => { faults.Panel.ExportFaultCount = 1; faults.Panel.Exports[t] = ExportFault.ServerError; }),
+                nothing, (s, t) => AllSucceed(s, t) && Export(s, t).Recovered),
+            new("panel: 500 persisting", t => Do(() => faults.Panel.Exports[t] = ExportFault.ServerError), nothing, OnlyTargetFails),
+            new("panel: corrupt file once", t => Do(() => { faults.Panel.ExportFaultCount = 1; faults.Panel.Exports[t] = ExportFault.Corrupt; }),
+                nothing, (s, t) => AllSucceed(s, t) && Export(s, t).Recovered),
+            new("panel: renamed column", t => Do(() => faults.Panel.Exports[t] = ExportFault.RenamedColumn), nothing, OnlyTargetFails),
+            new("panel: empty export", t => Do(() => faults.Panel.Exports[t] = ExportFault.Empty), nothing,
+                (s, t) => AllSucceed(s, t) && Export(s, t).Import!.RowsRead == 0),
+            new("panel: sessions expired", _ => Do(() => faults.Panel.SessionsValidFrom = DateTimeOffset.UtcNow), nothing, AllSucceed),
+            new("panel: maintenance", _ => Do(() => faults.Panel.Maintenance = true), nothing, NoneSucceed),
+            new("panel: unreachable", _ => Do(() => faults.For(SandboxService.Panel).Unreachable = true), nothing, NoneSucceed),
+            new("panel: login refused", async t => { await restart(t); faults.Panel.RefuseLogins = true; }, restart, NoneSucceed),
+            new("sheets: 429 for a while", _ => Do(() => faults.FailNext(SandboxService.Sheets, 4, 429)), nothing, AllSucceed),
+            new("sheets: 503 past one import", _ => Do(() => faults.FailNext(SandboxService.Sheets, 12, 503)), nothing, AllSucceed),
+            new("sheets: token refused early", _ => Do(() => pipeline.Sandbox.TokenIssuer().ExpireAll()), nothing, AllSucceed),
+            new("sheets: tab deleted",
+                t => Do(() => SheetsEdits.DeleteTab(pipeline.Sandbox.Spreadsheet(), pipeline.Exports.Get(t).Tab)), nothing, AllSucceed),
+            new("sheets: header edited",
+                t => Do(() => SheetsEdits.SetText(pipeline.Sandbox.Spreadsheet(), pipeline.Exports.Get(t).Tab, "B1", "diubah")),
+                t => Do(() => SheetsEdits.SetText(
+                    pipeline.Sandbox.Spreadsheet(), pipeline.Exports.Get(t).Tab, "B1", pipeline.Exports.Get(t).Fields[1].Name)),
+                OnlyTargetFails),
+            new("telegram: 429", _ => Do(() => faults.FailNext(SandboxService.Telegram, 3, 429, 1)), nothing, AllSucceed),
+            new("telegram: down", _ => Do(() => faults.For(SandboxService.Telegram).Unreachable = true), nothing, AllSucceed),
+        ];
+    }
+
+    private static Task Do(Action action)
+    {
+        action();
+
+        return Task.CompletedTask;
+    }
+
+    private static ExportResult Export(RunSummary summary, string export) => summary.Exports.Single(e => e.Export == export);
+
+    private static bool AllSucceed(RunSummary summary, string target) => summary.AllSucceeded;
+
+    private static bool NoneSucceed(RunSummary summary, string target) => summary.Succeeded == 0;
+
+    private static bool OnlyTargetFails(RunSummary summary, string target) =>
+        summary.Exports.All(e => e.Succeeded == (e.Export != target));
+}
