@@ -132,7 +132,8 @@ public sealed class AppProcess : IDisposable
 
     private static bool IsAppSetting(string name) =>
         name.StartsWith("Andalan__", StringComparison.Ordinal) || name.StartsWith("IDENTITY_", StringComparison.Ordinal)
-        || name.StartsWith("AZURE_", StringComparison.Ordinal) || name.StartsWith("AzureWebJobs", StringComparison.Ordinal)
+        || name.StartsWith("AZURE_", StringComparison.Ordinal)
+        || name.StartsWith("AzureWebJobs", StringComparison.Ordinal)
         || name.StartsWith("MSI_", StringComparison.Ordinal);
 
     private static void Append(StringBuilder target, string? line)

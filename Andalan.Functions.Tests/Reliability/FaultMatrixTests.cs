@@ -130,7 +130,8 @@ public sealed class FaultMatrixTests(ReliabilityFixture pipeline, ITestOutputHel
 
             Assert.Equal(0, summary.Succeeded);
             Assert.All(summary.Exports, e => Assert.Single(e.Failures));
-            Assert.All(summary.Exports, e => Assert.Contains("Andalan:Panel:Username and Password", e.Error, StringComparison.Ordinal));
+            Assert.All(summary.Exports, e =>
+                Assert.Contains("Andalan:Panel:Username and Password", e.Error, StringComparison.Ordinal));
             Assert.Equal(1, LoginPosts());
             await AssertTabsAsync(summary, before);
             AssertReport(summary, "❌", "Tidak dicoba lagi", "Username and Password");
@@ -209,7 +210,6 @@ public sealed class FaultMatrixTests(ReliabilityFixture pipeline, ITestOutputHel
         var summary = await RunAsync("users");
 
         var users = Assert.Single(summary.Exports);
-        output.WriteLine($"empty users: succeeded {users.Succeeded}, rows {users.Import?.RowsRead}, error {users.Error}");
         Assert.True(users.Succeeded, users.Error);
         Assert.Equal(0, users.Import!.RowsRead);
         Assert.Equal(before["users"], pipeline.TabLines("users"));
@@ -369,7 +369,8 @@ public sealed class FaultMatrixTests(ReliabilityFixture pipeline, ITestOutputHel
         }
         catch (Exception)
         {
-            foreach (var line in pipeline.Logs.Lines.Skip(logged).Where(l => l.Contains("Andalan", StringComparison.Ordinal)))
+            var lines = pipeline.Logs.Lines.Skip(logged).Where(l => l.Contains("Andalan", StringComparison.Ordinal));
+            foreach (var line in lines)
             {
                 output.WriteLine(line);
             }
@@ -380,7 +381,8 @@ public sealed class FaultMatrixTests(ReliabilityFixture pipeline, ITestOutputHel
         output.WriteLine($"run {summary.RunId}: {summary.Succeeded} of {summary.Exports.Count} succeeded");
         foreach (var export in summary.Exports)
         {
-            output.WriteLine($"  {export.Export}: {(export.Succeeded ? "ok" : "FAILED")}, {export.Failures.Count} failed attempts");
+            var status = export.Succeeded ? "ok" : "FAILED";
+            output.WriteLine($"  {export.Export}: {status}, {export.Failures.Count} failed attempts");
             foreach (var failure in export.Failures)
             {
                 output.WriteLine($"    {failure.Step} #{failure.Attempt}: {failure.Error}");
@@ -435,14 +437,17 @@ public sealed class FaultMatrixTests(ReliabilityFixture pipeline, ITestOutputHel
     }
 
     private int LoginPosts() =>
-        pipeline.Sandbox.Calls.Calls(SandboxService.Panel).Count(c => c.Method == "POST" && c.Path.StartsWith("/login", StringComparison.Ordinal));
+        pipeline.Sandbox.Calls.Calls(SandboxService.Panel)
+            .Count(c => c.Method == "POST" && c.Path.StartsWith("/login", StringComparison.Ordinal));
 
     private async Task<bool> ExpireSessionsAfterFirstDownloadAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             if (pipeline.Sandbox.Calls.Calls(SandboxService.Panel).Any(c =>
-                c.Status == 200 && (c.Path.Contains("/export", StringComparison.Ordinal) || c.Path.Contains("/data", StringComparison.Ordinal))))
+                c.Status == 200
+                && (c.Path.Contains("/export", StringComparison.Ordinal)
+                    || c.Path.Contains("/data", StringComparison.Ordinal))))
             {
                 pipeline.Sandbox.Faults.Panel.SessionsValidFrom = DateTimeOffset.UtcNow;
 

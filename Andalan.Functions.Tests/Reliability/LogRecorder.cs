@@ -33,12 +33,17 @@ public sealed class LogRecorder : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(
-            LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter)
         {
             var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}"))
                 : string.Empty;
-            lines.Enqueue($"{logLevel} {category}[{eventId.Id}]: {formatter(state, exception)} {structured} {exception}");
+            var message = formatter(state, exception);
+            lines.Enqueue($"{logLevel} {category}[{eventId.Id}]: {message} {structured} {exception}");
         }
     }
 }

@@ -65,8 +65,9 @@ public sealed class ProcessFaultTests(ReliabilityFixture pipeline, ITestOutputHe
 
         output.WriteLine($"rows per tab after the kill: {string.Join(", ", partly)}; second run:\n{second.Output}");
         Assert.Equal(0, exit);
-        Assert.True(partly.Sum() < (await Task.WhenAll(ReliabilityFixture.AllExports.Select(pipeline.TruthLinesAsync))).Sum(t => t.Count),
-            "The first run was not killed before it had written everything.");
+        var truth = await Task.WhenAll(ReliabilityFixture.AllExports.Select(pipeline.TruthLinesAsync));
+        Assert.True(
+            partly.Sum() < truth.Sum(t => t.Count), "The first run was not killed before it had written everything.");
         foreach (var export in ReliabilityFixture.AllExports)
         {
             var check = await pipeline.CheckTabAsync(export);
@@ -74,7 +75,7 @@ public sealed class ProcessFaultTests(ReliabilityFixture pipeline, ITestOutputHe
             Assert.Equal(check.TruthRows, check.Rows);
         }
 
-        Assert.Contains(pipeline.Sandbox.Chat().Messages, m => m.Text.Contains("Ringkasan run", StringComparison.Ordinal));
+        Assert.Contains(pipeline.ChatTexts(), m => m.Contains("Ringkasan run", StringComparison.Ordinal));
     }
 
     /// <summary>Waits until the sandbox has answered the first write to a tab's cells.</summary>

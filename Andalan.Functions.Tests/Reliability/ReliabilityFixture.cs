@@ -53,7 +53,9 @@ public sealed class ReliabilityFixture : PipelineFixture
         var definition = Exports.Get(export);
         var rows = Sandbox.Spreadsheet().Snapshot(definition.Tab, formatted: false) ?? [];
         var keys = rows.Skip(1)
-            .Select(r => definition.KeyIndex < r.Count ? Convert.ToString(r[definition.KeyIndex], CultureInfo.InvariantCulture) : null)
+            .Select(r => definition.KeyIndex < r.Count
+                ? Convert.ToString(r[definition.KeyIndex], CultureInfo.InvariantCulture)
+                : null)
             .Where(k => !string.IsNullOrEmpty(k))
             .ToList();
         var duplicated = keys.Count - keys.Distinct(StringComparer.Ordinal).Count();
@@ -71,7 +73,8 @@ public sealed class ReliabilityFixture : PipelineFixture
     public Dictionary<string, string> ChildEnvironment(bool withVault = false)
     {
         var values = Sandbox.Values
-            .Where(v => withVault || !(v.Key.StartsWith("Andalan__KeyVault", StringComparison.Ordinal) || v.Key.StartsWith("IDENTITY_", StringComparison.Ordinal)))
+            .Where(v => withVault || !(v.Key.StartsWith("Andalan__KeyVault", StringComparison.Ordinal)
+                || v.Key.StartsWith("IDENTITY_", StringComparison.Ordinal)))
             .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
         var settings = new Dictionary<string, string?>();
         ConfigureSettings(settings);
@@ -94,7 +97,9 @@ public sealed class ReliabilityFixture : PipelineFixture
         var rows = Sandbox.Spreadsheet().Snapshot(definition.Tab, formatted: false) ?? [];
 
         return [.. rows.Skip(1)
-            .Select(r => definition.KeyIndex < r.Count ? Convert.ToString(r[definition.KeyIndex], CultureInfo.InvariantCulture) : null)
+            .Select(r => definition.KeyIndex < r.Count
+                ? Convert.ToString(r[definition.KeyIndex], CultureInfo.InvariantCulture)
+                : null)
             .OfType<string>()
             .Where(k => k.Length > 0)];
     }

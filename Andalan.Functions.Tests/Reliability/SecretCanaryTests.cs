@@ -8,6 +8,7 @@ using Andalan.Sandbox.Sheets;
 using Andalan.Sandbox.Telegram;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.DurableTask.Client;
 using Xunit.Abstractions;
 
@@ -50,23 +51,28 @@ public sealed class SecretCanaryTests(ReliabilityFixture pipeline, ITestOutputHe
         await ReadArchiveAsync();
         await ReadHistoryAsync();
         _seen.AddRange(pipeline.Logs.Lines.Select(l => ("log", l)));
-        _seen.AddRange(pipeline.Sandbox.Chat().Messages.SelectMany(m => new[] { ("telegram", m.Text), ("telegram html", m.Html ?? string.Empty) }));
+        _seen.AddRange(pipeline.Sandbox.Chat().Messages
+            .SelectMany(m => new[] { ("telegram", m.Text), ("telegram html", m.Html ?? string.Empty) }));
         ReadFolder("evidence folder", pipeline.EvidenceDirectory);
 
         var secrets = pipeline.Sandbox.All().Append((Kind: "marker", Value: pipeline.SecretMarker)).ToList();
         var hits = (from place in _seen
                     from secret in secrets
                     where place.Text.Contains(secret.Value, StringComparison.Ordinal)
-                    select $"{secret.Kind} in {place.Where}: …{Around(place.Text, secret.Value)}…").Distinct().ToList();
+                    select $"{secret.Kind} in {place.Where}: …{Around(place.Text, secret.Value)}…")
+            .Distinct().ToList();
 
         // The search itself works: the bot token is on the wire to Telegram, where it belongs.
         var wire = string.Join("\n", pipeline.Sandbox.Calls.Calls(SandboxService.Telegram).Select(c => c.Path));
         Assert.Contains(pipeline.Sandbox.Credentials.BotToken, wire, StringComparison.Ordinal);
-        output.WriteLine($"searched {_seen.Count} places ({_seen.Sum(p => p.Text.Length):N0} characters) for {secrets.Count} secrets");
-        Assert.True(secrets.Count(s => s.Kind.Contains("session", StringComparison.Ordinal)) >= 2, "No panel session was made.");
+        var characters = _seen.Sum(p => p.Text.Length);
+        output.WriteLine($"searched {_seen.Count} places ({characters:N0} characters) for {secrets.Count} secrets");
+        var sessions = secrets.Count(s => s.Kind.Contains("session", StringComparison.Ordinal));
+        Assert.True(sessions >= 2, "No panel session was made.");
         Assert.Contains(secrets, s => s.Kind == "Sheets access token");
         Assert.Contains(secrets, s => s.Kind == "Key Vault access token");
-        Assert.Contains(_seen, p => p.Where.StartsWith("archive", StringComparison.Ordinal) && p.Where.EndsWith(".html", StringComparison.Ordinal));
+        Assert.Contains(_seen, p => p.Where.StartsWith("archive", StringComparison.Ordinal)
+            && p.Where.EndsWith(".html", StringComparison.Ordinal));
         Assert.Empty(hits);
     }
 
@@ -77,7 +83,8 @@ public sealed class SecretCanaryTests(ReliabilityFixture pipeline, ITestOutputHe
             string.Join("; ", summary.Exports.Where(e => !e.Succeeded).Select(e => $"{e.Export}: {e.Error}")));
         _seen.Add(("run summary", JsonSerializer.Serialize(summary)));
         var instance = await pipeline.Client.GetInstanceAsync(RunCoordinator.InstanceId, getInputsAndOutputs: true);
-        _seen.Add(("orchestration", $"{instance?.SerializedInput} {instance?.SerializedOutput} {instance?.SerializedCustomStatus} {instance?.FailureDetails}"));
+        _seen.Add(("orchestration", $"{instance?.SerializedInput} {instance?.SerializedOutput} " +
+            $"{instance?.SerializedCustomStatus} {instance?.FailureDetails}"));
     }
 
     private async Task RunVerbWithKeyVaultAsync()
@@ -88,8 +95,8 @@ public sealed class SecretCanaryTests(ReliabilityFixture pipeline, ITestOutputHe
         try
         {
             using var app = AppProcess.Start(
-                pipeline.ChildEnvironment(withVault: true), "run", "--export", "users", "--export", "point_transactions",
-                "--summary", summaryFile);
+                pipeline.ChildEnvironment(withVault: true),
+                "run", "--export", "users", "--export", "point_transactions", "--summary", summaryFile);
             var exit = await app.WaitAsync(TimeSpan.FromMinutes(4));
 
             Assert.Equal(1, exit);
@@ -139,11 +146,13 @@ public sealed class SecretCanaryTests(ReliabilityFixture pipeline, ITestOutputHe
         await foreach (var container in service.GetBlobContainersAsync())
         {
             var blobs = service.GetBlobContainerClient(container.Name);
-            await foreach (var blob in blobs.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Traits = Azure.Storage.Blobs.Models.BlobTraits.Metadata }))
+            var options = new GetBlobsOptions { Traits = BlobTraits.Metadata };
+            await foreach (var blob in blobs.GetBlobsAsync(options))
             {
                 var content = await blobs.GetBlobClient(blob.Name).DownloadContentAsync();
                 _seen.Add(($"archive {blob.Name}", Latin1(content.Value.Content.ToArray())));
-                _seen.Add(($"archive metadata {blob.Name}", string.Join(" ", blob.Metadata.Select(m => $"{m.Key}={m.Value}"))));
+                var metadata = string.Join(" ", blob.Metadata.Select(m => $"{m.Key}={m.Value}"));
+                _seen.Add(($"archive metadata {blob.Name}", metadata));
             }
         }
     }

@@ -22,33 +22,46 @@ public static class SoakFaults
             await pipeline.RestartAppAsync();
         };
 
+        var sheet = pipeline.Sandbox.Spreadsheet();
+        string Tab(string export) => pipeline.Exports.Get(export).Tab;
+        Func<string, Task> Export(ExportFault fault, int count = 0) => t => Do(() =>
+        {
+            faults.Panel.ExportFaultCount = count;
+            faults.Panel.Exports[t] = fault;
+        });
+        Func<string, Task> Fail(SandboxService service, int count, int status, int retryAfter = 0) =>
+            _ => Do(() => faults.FailNext(service, count, status, retryAfter));
+        Func<string, Task> Unreachable(SandboxService service) => _ => Do(() => faults.For(service).Unreachable = true);
+
         return
         [
             new("none", nothing, nothing, AllSucceed),
-            new("panel: 500 once", t => Do(() => { faults.Panel.ExportFaultCount = 1; faults.Panel.Exports[t] = ExportFault.ServerError; }),
-                nothing, (s, t) => AllSucceed(s, t) && Export(s, t).Recovered),
-            new("panel: 500 persisting", t => Do(() => faults.Panel.Exports[t] = ExportFault.ServerError), nothing, OnlyTargetFails),
-            new("panel: corrupt file once", t => Do(() => { faults.Panel.ExportFaultCount = 1; faults.Panel.Exports[t] = ExportFault.Corrupt; }),
-                nothing, (s, t) => AllSucceed(s, t) && Export(s, t).Recovered),
-            new("panel: renamed column", t => Do(() => faults.Panel.Exports[t] = ExportFault.RenamedColumn), nothing, OnlyTargetFails),
-            new("panel: empty export", t => Do(() => faults.Panel.Exports[t] = ExportFault.Empty), nothing,
-                (s, t) => AllSucceed(s, t) && Export(s, t).Import!.RowsRead == 0),
-            new("panel: sessions expired", _ => Do(() => faults.Panel.SessionsValidFrom = DateTimeOffset.UtcNow), nothing, AllSucceed),
+            new("panel: 500 once", Export(ExportFault.ServerError, 1), nothing, TargetRecovers),
+            new("panel: 500 persisting", Export(ExportFault.ServerError), nothing, OnlyTargetFails),
+            new("panel: corrupt file once", Export(ExportFault.Corrupt, 1), nothing, TargetRecovers),
+            new("panel: renamed column", Export(ExportFault.RenamedColumn), nothing, OnlyTargetFails),
+            new("panel: empty export", Export(ExportFault.Empty), nothing,
+                (s, t) => AllSucceed(s, t) && Result(s, t).Import!.RowsRead == 0),
+            new("panel: sessions expired", _ => Do(() => faults.Panel.SessionsValidFrom = DateTimeOffset.UtcNow),
+                nothing, AllSucceed),
             new("panel: maintenance", _ => Do(() => faults.Panel.Maintenance = true), nothing, NoneSucceed),
-            new("panel: unreachable", _ => Do(() => faults.For(SandboxService.Panel).Unreachable = true), nothing, NoneSucceed),
-            new("panel: login refused", async t => { await restart(t); faults.Panel.RefuseLogins = true; }, restart, NoneSucceed),
-            new("sheets: 429 for a while", _ => Do(() => faults.FailNext(SandboxService.Sheets, 4, 429)), nothing, AllSucceed),
-            new("sheets: 503 past one import", _ => Do(() => faults.FailNext(SandboxService.Sheets, 12, 503)), nothing, AllSucceed),
-            new("sheets: token refused early", _ => Do(() => pipeline.Sandbox.TokenIssuer().ExpireAll()), nothing, AllSucceed),
-            new("sheets: tab deleted",
-                t => Do(() => SheetsEdits.DeleteTab(pipeline.Sandbox.Spreadsheet(), pipeline.Exports.Get(t).Tab)), nothing, AllSucceed),
+            new("panel: unreachable", Unreachable(SandboxService.Panel), nothing, NoneSucceed),
+            new("panel: login refused", async t =>
+            {
+                await restart(t);
+                faults.Panel.RefuseLogins = true;
+            }, restart, NoneSucceed),
+            new("sheets: 429 for a while", Fail(SandboxService.Sheets, 4, 429), nothing, AllSucceed),
+            new("sheets: 503 past one import", Fail(SandboxService.Sheets, 12, 503), nothing, AllSucceed),
+            new("sheets: token refused early", _ => Do(() => pipeline.Sandbox.TokenIssuer().ExpireAll()),
+                nothing, AllSucceed),
+            new("sheets: tab deleted", t => Do(() => SheetsEdits.DeleteTab(sheet, Tab(t))), nothing, AllSucceed),
             new("sheets: header edited",
-                t => Do(() => SheetsEdits.SetText(pipeline.Sandbox.Spreadsheet(), pipeline.Exports.Get(t).Tab, "B1", "diubah")),
-                t => Do(() => SheetsEdits.SetText(
-                    pipeline.Sandbox.Spreadsheet(), pipeline.Exports.Get(t).Tab, "B1", pipeline.Exports.Get(t).Fields[1].Name)),
+                t => Do(() => SheetsEdits.SetText(sheet, Tab(t), "B1", "diubah")),
+                t => Do(() => SheetsEdits.SetText(sheet, Tab(t), "B1", pipeline.Exports.Get(t).Fields[1].Name)),
                 OnlyTargetFails),
-            new("telegram: 429", _ => Do(() => faults.FailNext(SandboxService.Telegram, 3, 429, 1)), nothing, AllSucceed),
-            new("telegram: down", _ => Do(() => faults.For(SandboxService.Telegram).Unreachable = true), nothing, AllSucceed),
+            new("telegram: 429", Fail(SandboxService.Telegram, 3, 429, 1), nothing, AllSucceed),
+            new("telegram: down", Unreachable(SandboxService.Telegram), nothing, AllSucceed),
         ];
     }
 
@@ -59,7 +72,11 @@ public static class SoakFaults
         return Task.CompletedTask;
     }
 
-    private static ExportResult Export(RunSummary summary, string export) => summary.Exports.Single(e => e.Export == export);
+    private static ExportResult Result(RunSummary summary, string export) =>
+        summary.Exports.Single(e => e.Export == export);
+
+    private static bool TargetRecovers(RunSummary summary, string target) =>
+        summary.AllSucceeded && Result(summary, target).Recovered;
 
     private static bool AllSucceed(RunSummary summary, string target) => summary.AllSucceeded;
 

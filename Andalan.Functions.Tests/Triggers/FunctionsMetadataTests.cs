@@ -39,7 +39,8 @@ public sealed class FunctionsMetadataTests
     {
         var httpTriggers = Functions.Value
             .SelectMany(f => f.GetProperty("bindings").EnumerateArray()
-                .Where(b => string.Equals(b.GetProperty("type").GetString(), "httpTrigger", StringComparison.OrdinalIgnoreCase))
+                .Where(b => string.Equals(
+                    b.GetProperty("type").GetString(), "httpTrigger", StringComparison.OrdinalIgnoreCase))
                 .Select(b => (Function: f.GetProperty("name").GetString(), Binding: b)))
             .ToList();
 

@@ -10,7 +10,8 @@ internal sealed class GoogleAuthHandler(GoogleAccess access) : DelegatingHandler
         HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await access.AccessTokenAsync(cancellationToken));
+        var token = await access.AccessTokenAsync(cancellationToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var response = await base.SendAsync(request, cancellationToken);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
@@ -21,7 +22,8 @@ internal sealed class GoogleAuthHandler(GoogleAccess access) : DelegatingHandler
         // byte array the request keeps, so it can go again.
         response.Dispose();
         access.ForgetToken();
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await access.AccessTokenAsync(cancellationToken));
+        token = await access.AccessTokenAsync(cancellationToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         return await base.SendAsync(request, cancellationToken);
     }

@@ -8,7 +8,8 @@ public sealed class SheetsApiException : Exception
 {
     public SheetsApiException(
         string operation, int statusCode, string? status, string? apiMessage, Exception? innerException = null)
-        : base($"Google Sheets {operation} failed with {statusCode} {status}: {apiMessage}" + Advice(operation, statusCode),
+        : base(
+            $"Google Sheets {operation} failed with {statusCode} {status}: {apiMessage}" + Advice(operation, statusCode),
             innerException)
     {
         Operation = operation;

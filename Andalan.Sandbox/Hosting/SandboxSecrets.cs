@@ -21,7 +21,7 @@ public static class SandboxSecrets
         {
             ("panel password", credentials.PanelPassword),
             ("bot token", credentials.BotToken),
-            ("bot token secret", credentials.BotToken[(credentials.BotToken.IndexOf(':', StringComparison.Ordinal) + 1)..]),
+            ("bot token secret", credentials.BotToken.Split(':', 2)[1]),
             ("identity header", credentials.IdentityHeader),
             ("service account private key id", credentials.PrivateKeyId),
         };
@@ -29,9 +29,11 @@ public static class SandboxSecrets
         secrets.AddRange(pem.Split('\n')
             .Where(line => line.Length >= 32 && !line.StartsWith("-----", StringComparison.Ordinal))
             .Select(line => ("service account private key", line)));
-        secrets.AddRange(sandbox.Services.GetRequiredService<PanelSessions>().Issued.Select(s => ("panel session or CSRF token", s)));
-        secrets.AddRange(sandbox.Services.GetRequiredService<TokenIssuer>().IssuedTokens.Select(t => ("Sheets access token", t)));
-        secrets.AddRange(sandbox.Services.GetRequiredService<IdentityTokens>().IssuedTokens.Select(t => ("Key Vault access token", t)));
+        var services = sandbox.Services;
+        secrets.AddRange(services.GetRequiredService<PanelSessions>().Issued.Select(s => ("panel session or CSRF token", s)));
+        secrets.AddRange(services.GetRequiredService<TokenIssuer>().IssuedTokens.Select(t => ("Sheets access token", t)));
+        secrets.AddRange(
+            services.GetRequiredService<IdentityTokens>().IssuedTokens.Select(t => ("Key Vault access token", t)));
 
         return secrets;
     }

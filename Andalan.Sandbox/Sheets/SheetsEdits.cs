@@ -57,7 +57,8 @@ public static class SheetsEdits
     public static void SetText(Spreadsheet sheet, string title, string cell, string text)
     {
         ArgumentNullException.ThrowIfNull(sheet);
-        var range = string.Create(CultureInfo.InvariantCulture, $"'{title.Replace("'", "''", StringComparison.Ordinal)}'!{cell}");
+        var quoted = title.Replace("'", "''", StringComparison.Ordinal);
+        var range = string.Create(CultureInfo.InvariantCulture, $"'{quoted}'!{cell}");
         var value = JsonSerializer.SerializeToElement(text);
         sheet.Write(range, [[value]], ValueInput.Raw);
     }
