@@ -103,8 +103,8 @@ public sealed class SoakTests(ReliabilityFixture pipeline, ITestOutputHelper out
 
         return new SoakRun(
             number, fault.Name, fault.Name == "none" ? null : target, summary.Succeeded, summary.Failed,
-            summary.Exports.Count(e => e.Recovered), lost, duplicated, browser.Count, browserPss / 1024.0, ownPss / 1024.0,
-            took.TotalSeconds, asExpected);
+            summary.Exports.Count(e => e.Recovered), lost, duplicated, browser.Count, browserPss / 1024.0,
+            ownPss / 1024.0, took.TotalSeconds, asExpected);
     }
 }
 
@@ -126,8 +126,8 @@ public sealed record SoakRun(
 public sealed record SoakReport(
     int Seed, int Runs, int FaultsInjected, int RunsRecovered, int RunsFailed, int ExportsSucceeded, int ExportsFailed,
     int ExportsRecovered, int RowsLost, int RowsDuplicated, int Unexpected, int BrowserProcessesFirst,
-    int BrowserProcessesLast, int BrowserProcessesMax, double BrowserPssFirstQuarterMib, double BrowserPssLastQuarterMib,
-    double BrowserPssMaxMib, double ProcessPssFirstMib, double ProcessPssLastMib, double Minutes,
+    int BrowserProcessesLast, int BrowserProcessesMax, double BrowserPssFirstQuarterMib,
+    double BrowserPssLastQuarterMib, double BrowserPssMaxMib, double ProcessPssFirstMib, double ProcessPssLastMib, double Minutes,
     IReadOnlyList<SoakRun> Details)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -172,8 +172,8 @@ public sealed record SoakReport(
                 $"{BrowserProcessesFirst} / {BrowserProcessesLast} ({BrowserProcessesMax}) |")
             .AppendLine(c, $"| browser PSS (driver + Chromium), first / last quarter of runs with a browser (max) | " +
                 $"{BrowserPssFirstQuarterMib:0} / {BrowserPssLastQuarterMib:0} MiB ({BrowserPssMaxMib:0}) |")
-            .AppendLine(c, $"| test process PSS (app, in-process sandbox with its growing data, every log line kept), " +
-                $"first / last quarter | {ProcessPssFirstMib:0} / {ProcessPssLastMib:0} MiB |")
+            .AppendLine(c, $"| test process PSS (app, in-process sandbox with its growing data, every log line " +
+                $"kept), first / last quarter | {ProcessPssFirstMib:0} / {ProcessPssLastMib:0} MiB |")
             .AppendLine().AppendLine("```");
         foreach (var run in Details)
         {

@@ -9,7 +9,8 @@ public sealed class SheetsApiException : Exception
     public SheetsApiException(
         string operation, int statusCode, string? status, string? apiMessage, Exception? innerException = null)
         : base(
-            $"Google Sheets {operation} failed with {statusCode} {status}: {apiMessage}" + Advice(operation, statusCode),
+            $"Google Sheets {operation} failed with {statusCode} {status}: {apiMessage}" +
+            Advice(operation, statusCode),
             innerException)
     {
         Operation = operation;
@@ -55,14 +56,17 @@ public sealed class SheetsApiException : Exception
     {
         _ when operation.EndsWith("(access token)", StringComparison.Ordinal) =>
             ". No access token for the service account: retried; if it persists, check that the key in " +
-            "Andalan:Sheets:ServiceAccountJson is current (not deleted or revoked) and that Google's token service answers.",
-        401 or 403 => ". Share the spreadsheet with the service account's email as an editor, and check that the " +
+            "Andalan:Sheets:ServiceAccountJson is current (not deleted or revoked) and that Google's token " +
+            "service answers.",
+        401 => ". Google refused the service account's token, a new one too: check that the key in " +
+            "Andalan:Sheets:ServiceAccountJson is current (not deleted or revoked).",
+        403 => ". Share the spreadsheet with the service account's email as an editor, and check that the " +
             "Sheets API is enabled for its project.",
         404 => ". Check Andalan:Sheets:SpreadsheetId.",
         429 => ". The per-minute quota ran out: retried with backoff; the file stays in the archive and the next run " +
             "writes it.",
-        0 or >= 500 => ". Google Sheets did not answer or failed: retried; the file stays in the archive and the next " +
-            "run writes it.",
+        0 or >= 500 => ". Google Sheets did not answer or failed: retried; the file stays in the archive and the " +
+            "next run writes it.",
         _ => string.Empty,
     };
 }
