@@ -47,6 +47,22 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Metadata_EveryHttpTrigger_NeedsAKeyAndNoneIsAnonymous()
+    {
+        var httpTriggers = Functions.Value
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray()
+                .Where(b => string.Equals(
+                    b.GetProperty("type").GetString(), "httpTrigger", StringComparison.OrdinalIgnoreCase))
+                .Select(b => (Function: f.GetProperty("name").GetString(), Binding: b)))
+            .ToList();
+
+        Assert.Equal(["ManualRun", "RunStatus"], httpTriggers.Select(t => t.Function).Order(StringComparer.Ordinal));
+        Assert.All(httpTriggers, t => Assert.True(
+            t.Binding.TryGetProperty("authLevel", out var level) && level.GetString() is "Function" or "Admin",
+            $"{t.Function} answers requests without a function key."));
+    }
+
+    [Fact]
     public void Metadata_Orchestration_HasOrchestrationTrigger()
     {
         Assert.NotNull(Binding("ExportRun", "orchestrationTrigger").ToString());

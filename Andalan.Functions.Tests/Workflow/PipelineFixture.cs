@@ -18,9 +18,10 @@ namespace Andalan.Functions.Tests.Workflow;
 /// <summary>
 /// The whole pipeline for orchestration tests: the sandbox, a real Azurite, real Chromium, the app's real
 /// services, and the run orchestration hosted in process by <see cref="DurableTaskTestHost"/> with the real
-/// activities registered under their Functions names.
+/// activities registered under their Functions names. Derived fixtures change settings and logging, and can
+/// restart the app (a new worker process: new browser, new caches) on the same sandbox and storage.
 /// </summary>
-public sealed class PipelineFixture : IAsyncLifetime, IDisposable
+public class PipelineFixture : IAsyncLifetime, IDisposable
 {
     private static readonly TimeZoneInfo Jakarta = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
 
@@ -28,8 +29,11 @@ public sealed class PipelineFixture : IAsyncLifetime, IDisposable
     private SandboxInstance? _sandbox;
     private ServiceProvider? _services;
     private DurableTaskTestHost? _host;
+    private IConfiguration? _configuration;
 
     public SandboxInstance Sandbox => _sandbox!;
+
+    public AzuriteFixture Azurite => _azurite;
 
     public IServiceProvider Services => _services!;
 
@@ -39,10 +43,10 @@ public sealed class PipelineFixture : IAsyncLifetime, IDisposable
 
     public RunCoordinator Coordinator => Services.GetRequiredService<RunCoordinator>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
-        _sandbox = await SandboxFixture.StartAsync();
+        _sandbox = await SandboxFixture.StartAsync(ConfigureSandbox);
 
         // Runs follow each other faster here than twice a day; Telegram's flood limits are tested on their own.
         _sandbox.TelegramLimits().MessagesPerSecond = 0;
@@ -54,16 +58,63 @@ public sealed class PipelineFixture : IAsyncLifetime, IDisposable
         settings["AzureWebJobsStorage"] = _azurite.ConnectionString;
         settings["Andalan:Run:FirstRetryDelaySeconds"] = "1";
         settings["Andalan:Run:RetryBackoffFactor"] = "1";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).AddDefaultExports().Build();
+        ConfigureSettings(settings);
+        _configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).AddDefaultExports().Build();
 
+        await StartAppAsync();
+    }
+
+    /// <summary>
+    /// Stops the app (its browser, its cached tokens, a remembered login refusal) and starts it again on the same
+    /// sandbox and storage, as a new worker process would.
+    /// </summary>
+    /// <param name="overrides">Settings (':' separated) that differ from the fixture's until the next restart.</param>
+    public async Task RestartAppAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        await StopAppAsync();
+        await StartAppAsync(overrides);
+    }
+
+    /// <summary>Sandbox options before it starts.</summary>
+    protected virtual void ConfigureSandbox(SandboxOptions options)
+    {
+    }
+
+    /// <summary>The app's settings (':' separated) before its services are built.</summary>
+    protected virtual void ConfigureSettings(IDictionary<string, string?> settings)
+    {
+    }
+
+    protected virtual void ConfigureLogging(ILoggingBuilder logging) => logging.SetMinimumLevel(LogLevel.Warning);
+
+    private async Task StartAppAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var configuration = overrides is null
+            ? _configuration!
+            : new ConfigurationBuilder().AddConfiguration(_configuration!).AddInMemoryCollection(overrides).Build();
         _services = new ServiceCollection()
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging(ConfigureLogging)
+            .AddSingleton(configuration)
             .AddExportPipeline()
             .BuildServiceProvider();
         var activities = _services.GetRequiredService<RunActivities>();
 
         _host = await DurableTaskTestHost.StartAsync(tasks => Register(tasks, activities));
+    }
+
+    private async Task StopAppAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+            _host = null;
+        }
+
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+            _services = null;
+        }
     }
 
     /// <summary>Starts a run through the coordinator, as the triggers do.</summary>
@@ -119,18 +170,9 @@ public sealed class PipelineFixture : IAsyncLifetime, IDisposable
 
     public IReadOnlyList<string> ChatTexts() => [.. Sandbox.Chat().Messages.Select(m => m.Text)];
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
-
+        await StopAppAsync();
         if (_sandbox is not null)
         {
             await _sandbox.DisposeAsync();
@@ -139,7 +181,11 @@ public sealed class PipelineFixture : IAsyncLifetime, IDisposable
         await _azurite.DisposeAsync();
     }
 
-    public void Dispose() => _azurite.Dispose();
+    public void Dispose()
+    {
+        _azurite.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private static void Register(DurableTaskRegistry tasks, RunActivities activities)
     {

@@ -276,7 +276,10 @@ public sealed partial class BackendSession
 
             throw new BackendException(kind,
                 $"The {export.Name} export answered HTTP {answer.Status} at {answer.Url} instead of a file" +
-                (kind == BackendFailure.Maintenance ? " (maintenance page)." : "."),
+                (kind == BackendFailure.Maintenance
+                    ? " (maintenance page); try again later."
+                    : ": the panel failed on its side. Retried; if it keeps failing, open the report in a browser " +
+                      "and tell the panel's administrators."),
                 url: answer.Url, retryAfter: retryAfter);
         }
         catch (TimeoutException ex) when (downloading.IsFaulted)

@@ -212,8 +212,11 @@ public sealed partial class BackendSession
         var message = exception switch
         {
             TimeoutException =>
-                $"Timed out while {attempt.Step} at {url}: {FirstLine(exception.Message)}",
-            _ when network.Success => $"The panel could not be reached while {attempt.Step} ({network.Value} at {url}).",
+                $"Timed out while {attempt.Step} at {url}: {FirstLine(exception.Message).TrimEnd('.')}. " +
+                "The panel is slow or down: retried; if it is only slow, raise Andalan:Panel:NavigationTimeout " +
+                "(pages) or LoginTimeout.",
+            _ when network.Success => $"The panel could not be reached while {attempt.Step} ({network.Value} at {url}). " +
+                "Retried; check that the panel is up and that Andalan:Panel:BaseUrl is right.",
             _ => $"The browser failed while {attempt.Step} at {url}: {FirstLine(exception.Message)}",
         };
 
@@ -242,8 +245,9 @@ public sealed partial class BackendSession
             var stamp = _time.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
             var stem = Path.Combine(Path.GetFullPath(directory), $"{attempt.Label}-failure-{stamp}");
 
-            var html = await page.ContentAsync();
-            var cookies = await page.Context.CookiesAsync();
+            // Neither call has a timeout of its own, and a page stuck navigating must not stall the failure.
+            var html = await page.ContentAsync().WaitAsync(_options.SelectorTimeout);
+            var cookies = await page.Context.CookiesAsync().WaitAsync(_options.SelectorTimeout);
             var secrets = cookies.Select(c => c.Value).Append(_options.Password);
             await File.WriteAllTextAsync(stem + ".html", EvidenceRedactor.Redact(html, secrets));
             files.Add(stem + ".html");
@@ -307,7 +311,8 @@ public sealed partial class BackendSession
     {
         try
         {
-            await page.CloseAsync();
+            // Closing a tab whose navigation still waits for the server can wait as long as the server does.
+            await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = false }).WaitAsync(_options.SelectorTimeout);
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {

@@ -144,7 +144,10 @@ public static partial class ExportFileCheck
     }
 
     private static BackendException Invalid(ExportDefinition export, string message, Exception? inner = null) =>
-        new(BackendFailure.InvalidFile, message, inner, export.Name);
+        new(BackendFailure.InvalidFile,
+            message + " A transfer cut short does this: retried; if it keeps happening, download the export by hand " +
+            "and open it to see what the panel sends.",
+            inner, export.Name);
 
     [GeneratedRegex(@"<title[^>]*>([^<]{1,120})", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TitlePattern();

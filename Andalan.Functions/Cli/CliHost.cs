@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Andalan.Functions.Secrets;
 using Andalan.Functions.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,11 +45,12 @@ internal static class CliHost
     }
 
     /// <summary>
-    /// Failures that mean the settings are wrong (a missing secret, a bad value, an unreadable settings file):
-    /// the verb says so and exits, rather than crashing with a stack trace.
+    /// Failures that mean the settings are wrong (a missing secret, a bad value, an unreadable settings file, a
+    /// Key Vault that cannot be read): the verb says so and exits, rather than crashing with a stack trace.
     /// </summary>
     public static bool IsSettingsProblem(Exception exception) =>
-        exception is OptionsValidationException or InvalidOperationException or IOException or InvalidDataException;
+        exception is OptionsValidationException or InvalidOperationException or IOException or InvalidDataException
+            or SecretsUnavailableException or MissingSecretException;
 
     /// <summary>Sets each of the file's Values as an environment variable unless the environment already has it.</summary>
     private static void ApplySettingsFile(string path)

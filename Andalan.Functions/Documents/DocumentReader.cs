@@ -67,7 +67,8 @@ public sealed class DocumentReader
                 {
                     throw new DocumentException(DocumentErrorKind.TooLarge,
                         $"The table has more than {_options.MaxRows:N0} rows " +
-                        $"({DocumentsOptions.SectionName}:MaxRows); it is refused.");
+                        $"({DocumentsOptions.SectionName}:MaxRows); it is refused and nothing is written. If the " +
+                        "panel really holds that many, raise that setting.");
                 }
 
                 if (mapper.Map(row, rejected) is { } record)

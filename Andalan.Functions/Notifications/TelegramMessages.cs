@@ -9,7 +9,7 @@ namespace Andalan.Functions.Notifications;
 /// </summary>
 public static class TelegramMessages
 {
-    private const int CauseLimit = 300;
+    private const int CauseLimit = 600;
 
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 

@@ -67,8 +67,13 @@ internal sealed partial class RunActivities(
             LogDownloadFailed(logger, failure, input.RunId, export.Name, failure.Kind, failure.IsRetryable);
             var evidence = await ArchiveEvidenceAsync(input.RunId, export.Name, failure.Evidence, cancellationToken);
 
+            // The evidence's local paths are gone once this step ends; operators find it in the archive.
+            var error = evidence.Count == 0
+                ? failure.Reason
+                : $"{failure.Reason} Evidence in the archive: {string.Join(", ", evidence)}.";
+
             return DownloadOutcome.Failed(
-                failure.Message, failure.IsRetryable, time.GetElapsedTime(started).TotalSeconds, evidence);
+                error, failure.IsRetryable, time.GetElapsedTime(started).TotalSeconds, evidence);
         }
         finally
         {

@@ -14,6 +14,9 @@ public enum ExportFault
     /// <summary>A valid document in which one column's header label is changed.</summary>
     RenamedColumn,
 
+    /// <summary>The file is padded with 3 MiB of blanks after its end: far larger than usual.</summary>
+    Oversized,
+
     /// <summary>The export answers 500.</summary>
     ServerError,
 }

@@ -73,6 +73,7 @@ public static class FaultEndpoints
 
         faults.Panel.RefuseLogins = request.RefuseLogins ?? faults.Panel.RefuseLogins;
         faults.Panel.Maintenance = request.Maintenance ?? faults.Panel.Maintenance;
+        faults.Panel.ThrottleLoginSeconds = request.ThrottleLoginSeconds ?? faults.Panel.ThrottleLoginSeconds;
         faults.Panel.ExportFaultCount = request.ExportFaultCount ?? faults.Panel.ExportFaultCount;
         faults.Panel.DashboardStall = request.DashboardStall ?? faults.Panel.DashboardStall;
         faults.Panel.DashboardStalls = request.DashboardStalls ?? faults.Panel.DashboardStalls;

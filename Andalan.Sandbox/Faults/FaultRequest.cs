@@ -16,6 +16,9 @@ public sealed class FaultRequest
     /// <summary>Panel only: refuse every login.</summary>
     public bool? RefuseLogins { get; set; }
 
+    /// <summary>Panel only: answer every login as throttled for this many seconds; 0 turns it off.</summary>
+    public int? ThrottleLoginSeconds { get; set; }
+
     /// <summary>Panel only: answer every page with the maintenance page.</summary>
     public bool? Maintenance { get; set; }
 

@@ -10,6 +10,12 @@ public sealed class PanelFaults
     /// <summary>Every login is refused as if the password were wrong.</summary>
     public bool RefuseLogins { get; set; }
 
+    /// <summary>
+    /// When above 0, every login is answered as a throttled one: "Too many login attempts. Please try again in N
+    /// seconds." with this N, whatever the password.
+    /// </summary>
+    public int ThrottleLoginSeconds { get; set; }
+
     /// <summary>Every page answers 503 with the panel's maintenance page.</summary>
     public bool Maintenance { get; set; }
 

@@ -31,6 +31,7 @@ public static class SandboxApp
         ["--work-dir"] = "Sandbox:WorkDirectory",
         ["--sheets-writes-per-minute"] = "Sandbox:SheetsWritesPerMinute",
         ["--sheets-reads-per-minute"] = "Sandbox:SheetsReadsPerMinute",
+        ["--secret-marker"] = "Sandbox:SecretMarker",
     };
 
     /// <summary>Starts a sandbox; dispose the result to stop it.</summary>
@@ -54,7 +55,7 @@ public static class SandboxApp
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        var credentials = SandboxCredentials.Generate();
+        var credentials = SandboxCredentials.Generate(options.SecretMarker);
         var workDirectory = options.WorkDirectory is { Length: > 0 } dir
             ? Directory.CreateDirectory(dir).FullName
             : Directory.CreateTempSubdirectory("andalan-sandbox-").FullName;
@@ -88,6 +89,7 @@ public static class SandboxApp
         app.MapPanelData();
         app.MapPanel();
         app.MapSheets();
+        app.MapSheetsEdits();
         app.MapTelegram();
         app.MapWebhooks();
         app.MapKeyVault();

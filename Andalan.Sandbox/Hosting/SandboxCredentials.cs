@@ -50,19 +50,31 @@ public sealed class SandboxCredentials : IDisposable
     /// <summary>Self-signed certificate for 127.0.0.1 and localhost, served by the Key Vault endpoint.</summary>
     public X509Certificate2 TlsCertificate { get; }
 
-    public static SandboxCredentials Generate()
+    /// <summary>Makes fresh credentials.</summary>
+    /// <param name="marker">
+    /// Letters and digits put at the start of the panel password, the bot token's secret part and the identity
+    /// header, so a test can search output for them; empty for none.
+    /// </param>
+    public static SandboxCredentials Generate(string? marker = null)
     {
+        marker ??= string.Empty;
+        if (marker.Length > 20 || !marker.All(char.IsAsciiLetterOrDigit))
+        {
+            throw new ArgumentException("The secret marker is up to 20 ASCII letters and digits.", nameof(marker));
+        }
+
         var botId = RandomNumberGenerator.GetInt32(100_000_000, 999_999_999);
-        var botSecret = RandomString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-", 35);
+        var botSecret = marker + RandomString(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-", 35 - marker.Length);
 
         return new SandboxCredentials(
             RSA.Create(2048),
             CreateTlsCertificate(),
             panelUser: "admin@andalan-atk.test",
-            panelPassword: RandomString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 20),
+            panelPassword: marker + RandomString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 20),
             botToken: $"{botId}:AA{botSecret}",
             chatId: -1_000_000_000_000 - RandomNumberGenerator.GetInt32(1, 999_999_999),
-            identityHeader: Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+            identityHeader: marker + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
             serviceAccountEmail: "andalan-exporter@andalan-sandbox.iam.gserviceaccount.com",
             privateKeyId: Convert.ToHexString(RandomNumberGenerator.GetBytes(20)).ToLowerInvariant(),
             webhookToken: RandomString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 24));

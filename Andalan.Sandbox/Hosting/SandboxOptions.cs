@@ -34,6 +34,12 @@ public sealed class SandboxOptions
     /// <summary>Folder for the generated certificate and other files; empty uses a temporary folder.</summary>
     public string? WorkDirectory { get; set; }
 
+    /// <summary>
+    /// Up to 20 letters and digits that begin the generated panel password, bot token secret and identity header,
+    /// so a secret canary test can find them in any output; empty for none.
+    /// </summary>
+    public string? SecretMarker { get; set; }
+
     /// <summary>The spreadsheet the sandbox's Sheets service holds.</summary>
     public string SpreadsheetId { get; set; } = "andalan-sandbox-sheet";
 

@@ -14,6 +14,9 @@ public sealed class IdentityTokens(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, IssuedToken> _issued = new(StringComparer.Ordinal);
 
+    /// <summary>Every access token handed out, for tests that look for leaked secrets.</summary>
+    public IReadOnlyCollection<string> IssuedTokens => [.. _issued.Keys];
+
     public IssuedToken Issue(string resource)
     {
         ArgumentNullException.ThrowIfNull(resource);

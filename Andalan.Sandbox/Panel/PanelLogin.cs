@@ -53,7 +53,9 @@ internal static class PanelLogin
             return Results.Redirect("/login");
         }
 
-        var locked = throttle.LockedFor(email);
+        var locked = faults.Panel.ThrottleLoginSeconds > 0
+            ? TimeSpan.FromSeconds(faults.Panel.ThrottleLoginSeconds)
+            : throttle.LockedFor(email);
         if (locked > TimeSpan.Zero)
         {
             session.FlashedError = TooManyAttempts(locked);

@@ -16,6 +16,10 @@ internal sealed class PanelSessions(SandboxOptions options, FaultSwitches faults
     public const string XsrfCookieName = "XSRF-TOKEN";
 
     private readonly ConcurrentDictionary<string, PanelSession> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _issued = new();
+
+    /// <summary>Every session id and CSRF token handed out, for tests that look for leaked secrets.</summary>
+    public IReadOnlyCollection<string> Issued => _issued;
 
     /// <summary>The live session a request's cookie names, touched as seen now; null when none or expired.</summary>
     public PanelSession? Find(HttpContext context)
@@ -109,6 +113,14 @@ internal sealed class PanelSessions(SandboxOptions options, FaultSwitches faults
         });
     }
 
-    private static string NewSecret() =>
+    private string NewSecret()
+    {
+        var secret = RandomSecret();
+        _issued.Enqueue(secret);
+
+        return secret;
+    }
+
+    private static string RandomSecret() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)).Replace('+', '-').Replace('/', '_');
 }

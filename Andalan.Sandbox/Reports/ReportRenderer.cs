@@ -54,7 +54,24 @@ public sealed class ReportRenderer(PanelStore store)
                 $"Unknown export '{export}'. Known: {string.Join(", ", Exports)}.", nameof(export)),
         };
 
-        return fault == ExportFault.Corrupt ? file with { Content = CutShort(file.Content) } : file;
+        return fault switch
+        {
+            ExportFault.Corrupt => file with { Content = CutShort(file.Content) },
+            ExportFault.Oversized => file with { Content = Padded(file.Content) },
+            _ => file,
+        };
+    }
+
+    /// <summary>How many blank bytes the oversized fault adds to a file.</summary>
+    public const int OversizedPaddingBytes = 3 * 1024 * 1024;
+
+    private static byte[] Padded(byte[] content)
+    {
+        var padded = new byte[content.Length + OversizedPaddingBytes];
+        content.CopyTo(padded, 0);
+        padded.AsSpan(content.Length).Fill((byte)' ');
+
+        return padded;
     }
 
     /// <summary>The file as a download broken off half way: neither zip directory nor PDF trailer survive.</summary>

@@ -39,6 +39,9 @@ public sealed class TokenIssuer(
     /// <summary>How many access tokens were issued; tests see the client cache them.</summary>
     public int Issued => _tokens.Count;
 
+    /// <summary>Every access token handed out, for tests that look for leaked secrets.</summary>
+    public IReadOnlyCollection<string> IssuedTokens => [.. _tokens.Keys];
+
     public IResult Exchange(string? grantType, string? assertion)
     {
         if (grantType != JwtBearerGrant)

@@ -29,7 +29,8 @@ internal sealed class RecordMapper
             throw new DocumentException(DocumentErrorKind.MissingColumns,
                 $"The table of export '{export.Name}' has no column for " +
                 string.Join(", ", missing.Select(f => $"'{f.Label}' ({f.Name})")) +
-                $". Its header reads: {header.Describe()}.");
+                $". Its header reads: {header.Describe()}. Not retried: if the panel renamed the column, set the new " +
+                $"label in the export's Fields setting (Andalan__Exports__{export.Name}__Fields__N__Label).");
         }
     }
 
