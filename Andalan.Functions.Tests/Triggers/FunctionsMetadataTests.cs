@@ -56,7 +56,9 @@ public sealed class FunctionsMetadataTests
                 .Select(b => (Function: f.GetProperty("name").GetString(), Binding: b)))
             .ToList();
 
-        Assert.Equal(["ManualRun", "RunStatus"], httpTriggers.Select(t => t.Function).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["Dashboard", "DashboardFile", "DashboardStartRun", "ManualRun", "RunStatus"],
+            httpTriggers.Select(t => t.Function).Order(StringComparer.Ordinal));
         Assert.All(httpTriggers, t => Assert.True(
             t.Binding.TryGetProperty("authLevel", out var level) && level.GetString() is "Function" or "Admin",
             $"{t.Function} answers requests without a function key."));
