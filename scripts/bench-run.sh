@@ -31,4 +31,4 @@ say "starting Azurite"
 azurite_pid=$!
 storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
 
-python3 scripts/bench/whole_run.py --repo "$repo" --storage "$storage" --out "$repo/artifacts/bench" "$@"
+python3 scripts/bench/whole_run.py --repo "$repo" --app "$repo/Andalan.Functions/bin/Release/net10.0/Andalan.Functions.dll" --storage "$storage" --out "$repo/artifacts/bench" "$@"
