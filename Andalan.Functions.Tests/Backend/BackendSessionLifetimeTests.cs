@@ -45,7 +45,8 @@ public sealed class BackendSessionLifetimeTests(SandboxFixture fixture) : IDispo
     {
         var logger = new FakeLogger<BackendSession>();
         await using var session = BackendTestSupport.Session(
-            BackendTestSupport.OptionsFor(fixture.Sandbox, o => o.BrowserIdleTimeout = TimeSpan.FromSeconds(1)), logger);
+            BackendTestSupport.OptionsFor(fixture.Sandbox, o => o.BrowserIdleTimeout = TimeSpan.FromSeconds(1)),
+            logger);
         var users = BackendTestSupport.Exports.Get("users");
 
         await session.DownloadAsync(users, _folder.FullName, CancellationToken.None);

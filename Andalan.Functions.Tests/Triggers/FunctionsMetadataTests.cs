@@ -75,7 +75,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("ImportExport")]
     [InlineData("NotifyRunStarted")]
     [InlineData("NotifyStepFailed")]
-    [InlineData("NotifyExportFinished")]
+    [InlineData("NotifyExportFailed")]
     [InlineData("NotifyRunFinished")]
     [InlineData("RecordRun")]
     public void Metadata_Activity_HasActivityTrigger(string activity)

@@ -196,8 +196,8 @@ public class PipelineFixture : IAsyncLifetime, IDisposable
         tasks.AddActivityFunc<RunStartedInput, bool>(RunSteps.RecordRunStarted, (_, input) => activities.RecordRunStartedAsync(input, default));
         tasks.AddActivityFunc<RunStartedInput, bool>(RunSteps.NotifyRunStarted, (_, input) => activities.NotifyRunStartedAsync(input, default));
         tasks.AddActivityFunc<StepFailedInput, bool>(RunSteps.NotifyStepFailed, (_, input) => activities.NotifyStepFailedAsync(input, default));
-        tasks.AddActivityFunc<ExportFinishedInput, bool>(
-            RunSteps.NotifyExportFinished, (_, input) => activities.NotifyExportFinishedAsync(input, default));
+        tasks.AddActivityFunc<ExportFailedInput, bool>(
+            RunSteps.NotifyExportFailed, (_, input) => activities.NotifyExportFailedAsync(input, default));
         tasks.AddActivityFunc<RunSummary, bool>(RunSteps.RecordRun, (_, summary) => activities.RecordRunAsync(summary, default));
         tasks.AddActivityFunc<RunSummary, bool>(RunSteps.NotifyRunFinished, (_, summary) => activities.NotifyRunFinishedAsync(summary, default));
     }

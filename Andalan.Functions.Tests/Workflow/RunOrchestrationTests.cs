@@ -35,11 +35,14 @@ public sealed class RunOrchestrationTests(PipelineFixture pipeline)
         Assert.All(summary.Exports, e =>
         {
             var download = e.Download!;
-            Assert.True(download.BrowserStartSeconds + download.LoginSeconds <= download.Seconds, $"{e.Export}: stages exceed the download");
+            Assert.True(
+                download.BrowserStartSeconds + download.LoginSeconds <= download.Seconds,
+                $"{e.Export}: stages exceed the download");
             var import = e.Import!;
             Assert.True(import.ReadSeconds > 0 && import.SyncSeconds > 0, $"{e.Export}: no read or sync time");
             Assert.True(import.ReadSeconds + import.SyncSeconds <= import.Seconds, $"{e.Export}: stages exceed the step");
-            Assert.True(e.Export == "transactions" ? import.Pages == 1 : import.Pages > 1, $"{e.Export}: {import.Pages} pages");
+            Assert.True(
+                e.Export == "transactions" ? import.Pages == 1 : import.Pages > 1, $"{e.Export}: {import.Pages} pages");
         });
     }
 

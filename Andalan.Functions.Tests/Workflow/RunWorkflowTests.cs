@@ -26,6 +26,7 @@ public sealed class RunWorkflowTests
         var notice = Assert.IsType<StepFailedInput>(Assert.Single(context.Calls, c => c.Step == RunSteps.NotifyStepFailed).Input);
         Assert.True(notice.RetryFollows);
         Assert.Equal(2, context.Calls.Count(c => c.Step == RunSteps.DownloadExport));
+        Assert.DoesNotContain(context.Calls, c => c.Step == RunSteps.NotifyExportFailed);
     }
 
     [Fact]
@@ -41,6 +42,10 @@ public sealed class RunWorkflowTests
         Assert.Equal("The panel refused the login", summary.Exports.Single(e => !e.Succeeded).Error);
         Assert.Empty(context.Delays);
         Assert.DoesNotContain(context.Calls, c => c.Step == RunSteps.NotifyStepFailed);
+        // Only the export that failed is reported on its own; the one that succeeded waits for the summary.
+        var failed = Assert.IsType<ExportFailedInput>(
+            Assert.Single(context.Calls, c => c.Step == RunSteps.NotifyExportFailed).Input);
+        Assert.Equal(summary.Exports.Single(e => !e.Succeeded).Export, failed.Result.Export);
         Assert.Equal(RunSteps.NotifyRunFinished, context.Calls[^1].Step);
     }
 

@@ -80,18 +80,7 @@ public sealed partial class BackendSession
                 cancellationToken.ThrowIfCancellationRequested();
                 var (context, login) = await LoggedInContextAsync(evidenceDirectory, cancellationToken);
                 var attempt = new PageAttempt(label);
-                await _pages.WaitAsync(cancellationToken);
-                IPage page;
-                try
-                {
-                    page = await RentPageAsync(context);
-                }
-                catch
-                {
-                    _pages.Release();
-                    throw;
-                }
-
+                var page = await RentPageAsync(context);
                 var reusable = false;
                 var expired = false;
                 try
@@ -128,7 +117,6 @@ public sealed partial class BackendSession
                 finally
                 {
                     await ReleasePageAsync(page, reusable);
-                    _pages.Release();
                 }
 
                 if (expired)

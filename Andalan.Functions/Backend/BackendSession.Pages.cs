@@ -80,7 +80,7 @@ public sealed partial class BackendSession
         await page.Locator(selector).CountAsync() > 0;
 
     /// <summary>Clicks and waits for the page that follows to load; returns the last main-frame response, if any.</summary>
-    private static async Task<IResponse?> ClickAndSettleAsync(IPage page, ILocator target, TimeSpan timeout)
+    private async Task<IResponse?> ClickAndSettleAsync(IPage page, ILocator target, TimeSpan timeout)
     {
         IResponse? landed = null;
         void OnResponse(object? sender, IResponse response)
@@ -111,7 +111,7 @@ public sealed partial class BackendSession
     /// at most <see cref="LoadGrace"/> longer: scripts that hook the load event get their turn, but a page whose
     /// images, fonts or scripts from elsewhere never finish loading does not fail the step.
     /// </summary>
-    private static async Task WaitForPageAsync(IPage page, TimeSpan timeout)
+    private async Task WaitForPageAsync(IPage page, TimeSpan timeout)
     {
         await WaitForDocumentAsync(page, timeout);
         try
@@ -130,7 +130,7 @@ public sealed partial class BackendSession
     /// with the page fully served and the wait running out), so after <see cref="LoadGrace"/> the document's own
     /// readyState is asked instead, until <paramref name="timeout"/>.
     /// </summary>
-    private static async Task WaitForDocumentAsync(IPage page, TimeSpan timeout)
+    private async Task WaitForDocumentAsync(IPage page, TimeSpan timeout)
     {
         var first = timeout < LoadGrace ? timeout : LoadGrace;
         try
@@ -144,7 +144,7 @@ public sealed partial class BackendSession
         {
         }
 
-        var deadline = DateTimeOffset.UtcNow + (timeout - first);
+        var started = _time.GetTimestamp();
         while (true)
         {
             try
@@ -159,17 +159,18 @@ public sealed partial class BackendSession
                 // The document is being replaced; ask the next one.
             }
 
-            if (DateTimeOffset.UtcNow >= deadline)
+            if (_time.GetElapsedTime(started) >= timeout - first)
             {
-                throw new TimeoutException($"Timeout {timeout.TotalMilliseconds:0}ms exceeded waiting for the page's document.");
+                throw new TimeoutException(
+                    $"Timeout {timeout.TotalMilliseconds:0}ms exceeded waiting for the page's document.");
             }
 
-            await Task.Delay(DocumentPoll);
+            await Task.Delay(DocumentPoll, _time);
         }
     }
 
     /// <summary>Opens a page of the panel and waits for it (<see cref="WaitForPageAsync"/>).</summary>
-    private static async Task<IResponse?> OpenAsync(IPage page, Uri url, TimeSpan timeout)
+    private async Task<IResponse?> OpenAsync(IPage page, Uri url, TimeSpan timeout)
     {
         var response = await page.GotoAsync(url.ToString(), new PageGotoOptions
         {
@@ -269,18 +270,31 @@ public sealed partial class BackendSession
         return failure.WithEvidence(files);
     }
 
-    /// <summary>An idle tab of the context, or a new one when every tab is busy.</summary>
+    /// <summary>
+    /// A tab to work in, once one of <see cref="PanelOptions.MaxConcurrentPages"/> is free: an idle tab of the
+    /// context, or a new one when every tab is busy.
+    /// </summary>
     private async Task<IPage> RentPageAsync(IBrowserContext context)
     {
-        while (_idlePages.TryTake(out var idle))
+        await _pages.WaitAsync();
+        try
         {
-            if (!idle.IsClosed && idle.Context == context)
+            while (_idlePages.TryTake(out var idle))
             {
-                return idle;
+                if (!idle.IsClosed && idle.Context == context)
+                {
+                    return idle;
+                }
             }
-        }
 
-        return await context.NewPageAsync();
+            return await context.NewPageAsync();
+        }
+        catch
+        {
+            _pages.Release();
+
+            throw;
+        }
     }
 
     /// <summary>
@@ -289,22 +303,29 @@ public sealed partial class BackendSession
     /// </summary>
     private async Task ReleasePageAsync(IPage page, bool reusable)
     {
-        if (reusable && !page.IsClosed && !_disposed)
+        try
         {
-            try
+            if (reusable && !page.IsClosed && !_disposed)
             {
-                await page.GotoAsync("about:blank");
-                _idlePages.Add(page);
+                try
+                {
+                    await page.GotoAsync("about:blank");
+                    _idlePages.Add(page);
 
-                return;
+                    return;
+                }
+                catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+                {
+                    _logger.CloseFailed(ex);
+                }
             }
-            catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
-            {
-                _logger.CloseFailed(ex);
-            }
+
+            await ClosePageAsync(page);
         }
-
-        await ClosePageAsync(page);
+        finally
+        {
+            _pages.Release();
+        }
     }
 
     private async Task ClosePageAsync(IPage page)

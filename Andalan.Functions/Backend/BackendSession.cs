@@ -33,7 +33,7 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
     // Guards launching, logging in and closing; pages are opened outside it.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    // Limits the tabs at work at once (PanelOptions.MaxConcurrentPages).
+    // Limits the tabs at work at once, the login's included (PanelOptions.MaxConcurrentPages).
     private readonly SemaphoreSlim _pages;
 
     // Tabs that finished their work cleanly, kept for the next caller.

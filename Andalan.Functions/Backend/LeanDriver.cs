@@ -20,8 +20,9 @@ public static class LeanDriver
     private static string? _launcher;
 
     /// <summary>
-    /// The launcher's path, written once per process into the temporary folder; null where there is no driver to
-    /// wrap (not Linux, or Playwright's node is not next to the app), so Playwright starts its node as usual.
+    /// The launcher's path, written once per process into a folder of its own under the temporary folder (only this
+    /// user can write there) and removed when the process exits; null where there is no driver to wrap (not Linux,
+    /// or Playwright's node is not next to the app), so Playwright starts its node as usual.
     /// </summary>
     public static string? Launcher()
     {
@@ -52,6 +53,13 @@ public static class LeanDriver
             File.WriteAllText(path, $"#!/bin/sh\nexec '{node.Replace("'", "'\\''", StringComparison.Ordinal)}' " +
                 $"{string.Join(' ', NodeFlags)} \"$@\"\n");
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                if (Directory.Exists(folder.FullName))
+                {
+                    folder.Delete(recursive: true);
+                }
+            };
             _launcher = path;
 
             return path;

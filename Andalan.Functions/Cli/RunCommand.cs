@@ -50,7 +50,8 @@ internal static class RunCommand
             RunRequest request;
             try
             {
-                request = host.Services.GetRequiredService<RunCoordinator>().CreateRequest("cli", options.Exports, options.DryRun);
+                request = host.Services.GetRequiredService<RunCoordinator>()
+                    .CreateRequest("cli", options.Exports, options.DryRun);
             }
             catch (UnknownExportException e)
             {

@@ -35,7 +35,7 @@ internal sealed partial class RunActivities(
         RunSteps.RecordRunStarted => await RecordRunStartedAsync((RunStartedInput)input, cancellationToken),
         RunSteps.NotifyRunStarted => await NotifyRunStartedAsync((RunStartedInput)input, cancellationToken),
         RunSteps.NotifyStepFailed => await NotifyStepFailedAsync((StepFailedInput)input, cancellationToken),
-        RunSteps.NotifyExportFinished => await NotifyExportFinishedAsync((ExportFinishedInput)input, cancellationToken),
+        RunSteps.NotifyExportFailed => await NotifyExportFailedAsync((ExportFailedInput)input, cancellationToken),
         RunSteps.RecordRun => await RecordRunAsync((RunSummary)input, cancellationToken),
         RunSteps.NotifyRunFinished => await NotifyRunFinishedAsync((RunSummary)input, cancellationToken),
         _ => throw new ArgumentException($"There is no run step named '{step}'.", nameof(step)),
@@ -178,18 +178,10 @@ internal sealed partial class RunActivities(
             cancellationToken));
     }
 
-    /// <summary>
-    /// Reports an export that failed for good as soon as it has, with its cause. One that succeeded is reported in
-    /// the run's summary only: the group gets two messages for a good run, not six, and stays well inside
-    /// Telegram's limit of twenty messages a minute to a group.
-    /// </summary>
-    public async Task<bool> NotifyExportFinishedAsync(ExportFinishedInput input, CancellationToken cancellationToken)
+    /// <summary>Reports an export that failed for good as soon as it has, with its cause.</summary>
+    public async Task<bool> NotifyExportFailedAsync(ExportFailedInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Result.Succeeded)
-        {
-            return true;
-        }
 
         return await NotifySafelyAsync(
             input.RunId, () => notifier.ReportExportAsync(input.RunId, Report(input.Result), cancellationToken));

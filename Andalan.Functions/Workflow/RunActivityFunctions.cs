@@ -25,9 +25,9 @@ internal sealed class RunActivityFunctions(RunActivities activities)
     public Task<bool> NotifyStepFailedAsync([ActivityTrigger] StepFailedInput input, CancellationToken cancellationToken) =>
         activities.NotifyStepFailedAsync(input, cancellationToken);
 
-    [Function(RunSteps.NotifyExportFinished)]
-    public Task<bool> NotifyExportFinishedAsync([ActivityTrigger] ExportFinishedInput input, CancellationToken cancellationToken) =>
-        activities.NotifyExportFinishedAsync(input, cancellationToken);
+    [Function(RunSteps.NotifyExportFailed)]
+    public Task<bool> NotifyExportFailedAsync([ActivityTrigger] ExportFailedInput input, CancellationToken cancellationToken) =>
+        activities.NotifyExportFailedAsync(input, cancellationToken);
 
     [Function(RunSteps.RecordRun)]
     public Task<bool> RecordRunAsync([ActivityTrigger] RunSummary summary, CancellationToken cancellationToken) =>

@@ -9,7 +9,7 @@ public static class RunSteps
     public const string ImportExport = nameof(ImportExport);
     public const string NotifyRunStarted = nameof(NotifyRunStarted);
     public const string NotifyStepFailed = nameof(NotifyStepFailed);
-    public const string NotifyExportFinished = nameof(NotifyExportFinished);
+    public const string NotifyExportFailed = nameof(NotifyExportFailed);
     public const string NotifyRunFinished = nameof(NotifyRunFinished);
     public const string RecordRunStarted = nameof(RecordRunStarted);
     public const string RecordRun = nameof(RecordRun);
@@ -29,5 +29,5 @@ public sealed record StepFailedInput(
     string RunId, string Export, string Step, int Attempt, int MaxAttempts, string Error, bool RetryFollows,
     double RetryInSeconds);
 
-/// <summary>Input of <see cref="RunSteps.NotifyExportFinished"/>.</summary>
-public sealed record ExportFinishedInput(string RunId, bool DryRun, ExportResult Result);
+/// <summary>Input of <see cref="RunSteps.NotifyExportFailed"/>.</summary>
+public sealed record ExportFailedInput(string RunId, bool DryRun, ExportResult Result);

@@ -57,8 +57,13 @@ public static class RunWorkflow
 
         var result = new ExportResult(
             export, import?.Succeeded == true, download, import, failures, (context.Now - startedAt).TotalSeconds);
-        await context.CallAsync<bool>(
-            RunSteps.NotifyExportFinished, new ExportFinishedInput(request.RunId, request.DryRun, result));
+        // A failure is reported as it happens; a success only in the run's summary, so a good run is two messages
+        // and the group stays well inside Telegram's twenty messages a minute.
+        if (!result.Succeeded)
+        {
+            await context.CallAsync<bool>(
+                RunSteps.NotifyExportFailed, new ExportFailedInput(request.RunId, request.DryRun, result));
+        }
 
         return result;
     }

@@ -107,13 +107,6 @@ class Sampler(threading.Thread):
             self.stop.wait(0.05)
 
 
-def free_port():
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_sandbox(repo, work, scale):
     settings = os.path.join(work, "sandbox.settings.json")
     log = open(os.path.join(work, "sandbox.log"), "w")
@@ -173,12 +166,11 @@ def run_once(repo, app, scale, storage, work, extra_env):
             wall = time.monotonic() - started
             sampler.stop.set()
             sampler.join()
-        child.returncode = os.waitstatus_to_exitcode(status)
         with open(summary_file) as f:
             summary = json.load(f)
         windows = date_windows(repo)
         truth = {e: truth_rows(base, e, windows.get(e)) for e in EXPORTS}
-        return measure(scale, wall, usage, sampler, summary, truth, child.returncode, work)
+        return measure(scale, wall, usage, sampler, summary, truth, os.waitstatus_to_exitcode(status), work)
     finally:
         os.killpg(sandbox.pid, signal.SIGTERM)
         sandbox.wait(timeout=30)
@@ -189,7 +181,6 @@ def measure(scale, wall, usage, sampler, summary, truth, exit_code, work):
     for result in summary["exports"]:
         download, imported = result.get("download") or {}, result.get("import") or {}
         name = result["export"]
-        seconds_read = imported.get("readSeconds", 0)
         exports[name] = {
             "succeeded": result["succeeded"],
             "rows": imported.get("rowsRead", 0),
@@ -199,7 +190,7 @@ def measure(scale, wall, usage, sampler, summary, truth, exit_code, work):
             "download_s": round(download.get("seconds", 0), 3),
             "browser_start_s": round(download.get("browserStartSeconds", 0), 3),
             "login_s": round(download.get("loginSeconds", 0), 3),
-            "extract_s": round(seconds_read, 3),
+            "extract_s": round(imported.get("readSeconds", 0), 3),
             "sync_s": round(imported.get("syncSeconds", 0), 3),
             "sheets_calls": imported.get("apiCalls", 0),
             "export_s": round(result.get("seconds", 0), 3),
@@ -257,8 +248,7 @@ def machine():
         "memory": first("/proc/meminfo", "MemTotal"),
         "kernel": platform.release(),
         "dotnet": version(["dotnet", "--version"]),
-        "chromium": version([os.environ.get("ANDALAN_BENCH_CHROMIUM_VERSION_OF", "/usr/lib/chromium/chromium-headless-shell"),
-                             "--version"]),
+        "chromium": version(["/usr/lib/chromium/chromium-headless-shell", "--version"]),
         "load_average_at_start": os.getloadavg(),
     }
 
