@@ -62,6 +62,9 @@ internal static partial class BackendLogs
     [LoggerMessage(1018, LogLevel.Information, "Closed the browser after {IdleSeconds} s without work")]
     public static partial void ClosedWhenIdle(this ILogger logger, double idleSeconds);
 
+    [LoggerMessage(1019, LogLevel.Information, "Closed the browser: the run's downloads are done")]
+    public static partial void ClosedAfterDownloads(this ILogger logger);
+
     [LoggerMessage(1017, LogLevel.Information,
         "The panel's login page sent the browser on to {Url}: the session is still logged in")]
     public static partial void AlreadyLoggedIn(this ILogger logger, string url);

@@ -70,6 +70,9 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
     /// <summary>How many times this session has logged in successfully.</summary>
     public int Logins => Volatile.Read(ref _logins);
 
+    /// <summary>Whether Chromium and its driver are running for this session now.</summary>
+    public bool IsBrowserOpen => Volatile.Read(ref _browser) is not null;
+
     /// <summary>Logs in now unless already logged in; a failure is a <see cref="BackendException"/>.</summary>
     public async Task EnsureLoggedInAsync(CancellationToken cancellationToken)
     {
@@ -99,6 +102,15 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task ReleaseAsync()
+    {
+        if (await CloseIfIdleAsync())
+        {
+            _logger.ClosedAfterDownloads();
         }
     }
 
@@ -155,25 +167,40 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
         }
 
         _idleTimer ??= _time.CreateTimer(
-            _ => _ = CloseIfIdleAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _ => _ = CloseWhenIdleAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _idleTimer.Change(_options.BrowserIdleTimeout, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>
     /// Closes Chromium and the driver when no work has come for <see cref="PanelOptions.BrowserIdleTimeout"/>:
-    /// between runs (twelve hours apart) and while a run only imports, they would hold memory for nothing. The
-    /// next piece of work starts them again and logs in.
+    /// between runs (twelve hours apart) they would hold memory for nothing, and a run that ended before it could
+    /// say its downloads were done (<see cref="ReleaseAsync"/>) frees them this way.
     /// </summary>
-    private async Task CloseIfIdleAsync()
+    private async Task CloseWhenIdleAsync()
+    {
+        if (await CloseIfIdleAsync())
+        {
+            _logger.ClosedWhenIdle(_options.BrowserIdleTimeout.TotalSeconds);
+        }
+    }
+
+    /// <summary>
+    /// Closes Chromium and the driver unless work is in progress; true when it did. The next piece of work starts
+    /// them again and logs in.
+    /// </summary>
+    private async Task<bool> CloseIfIdleAsync()
     {
         await _gate.WaitAsync();
         try
         {
-            if (Volatile.Read(ref _busy) == 0 && !_disposed && _browser is not null)
+            if (Volatile.Read(ref _busy) != 0 || _disposed || _browser is null)
             {
-                await CloseBrowserAsync();
-                _logger.ClosedWhenIdle(_options.BrowserIdleTimeout.TotalSeconds);
+                return false;
             }
+
+            await CloseBrowserAsync();
+
+            return true;
         }
         finally
         {
@@ -220,7 +247,7 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
                 AcceptDownloads = true,
                 Locale = "id-ID",
                 TimezoneId = _options.TimeZone,
-                ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+                ViewportSize = new ViewportSize { Width = _options.ViewportWidth, Height = _options.ViewportHeight },
                 ServiceWorkers = ServiceWorkerPolicy.Block,
             });
             _context.SetDefaultTimeout(Milliseconds(_options.SelectorTimeout));
@@ -254,18 +281,26 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
             Environment.GetEnvironmentVariable(LeanDriver.NodePathVariable) is { Length: > 0 } ||
             LeanDriver.Launcher() is not { } launcher)
         {
-            return await Playwright.CreateAsync();
+            return await CreatePlaywrightAsync();
         }
 
         Environment.SetEnvironmentVariable(LeanDriver.NodePathVariable, launcher);
         try
         {
-            return await Playwright.CreateAsync();
+            return await CreatePlaywrightAsync();
         }
         finally
         {
             Environment.SetEnvironmentVariable(LeanDriver.NodePathVariable, null);
         }
+    }
+
+    /// <summary>Starts the driver once the console cannot deadlock its start (<see cref="ConsoleWriters"/>).</summary>
+    private static Task<IPlaywright> CreatePlaywrightAsync()
+    {
+        ConsoleWriters.Pin();
+
+        return Playwright.CreateAsync();
     }
 
     private async Task CloseBrowserAsync()

@@ -11,4 +11,10 @@ public interface IExportDownloader
     /// </summary>
     Task<DownloadedFile> DownloadAsync(
         ExportDefinition definition, string targetDirectory, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Says that a run has no more downloads to make, so the browser can be closed now rather than when it has
+    /// been idle long enough. Work still in progress (another run's download) keeps it open.
+    /// </summary>
+    Task ReleaseAsync();
 }

@@ -102,6 +102,18 @@ public sealed class PanelOptions
     public int MaxConcurrentPages { get; set; } = 1;
 
     /// <summary>
+    /// The browser window's width in CSS pixels. 1024 keeps the panel's desktop layout (wider than Bootstrap's
+    /// 992 px "large" breakpoint, below which admin templates fold menus and may hide buttons); the painted area
+    /// is most of what Chromium's memory grows by, so larger costs memory (1280 x 900 is about 15 MiB more).
+    /// </summary>
+    [Range(640, 3840)]
+    public int ViewportWidth { get; set; } = 1024;
+
+    /// <summary>The browser window's height in CSS pixels; elements below it are scrolled to as needed.</summary>
+    [Range(480, 2160)]
+    public int ViewportHeight { get; set; } = 768;
+
+    /// <summary>
     /// How long the browser stays open without work before it is closed (the next download starts it again and
     /// logs in); 0 keeps it open until the process ends.
     /// </summary>
