@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Andalan.Functions.Backend;
 using Andalan.Functions.Tests.Backend;
 using Andalan.Functions.Workflow;
 using Andalan.Sandbox.Faults;
@@ -10,6 +11,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Andalan.Functions.Tests.Reliability;
@@ -31,6 +33,9 @@ public sealed class SecretCanaryTests(ReliabilityFixture pipeline, ITestOutputHe
     {
         pipeline.Reset();
         await RunAsync();
+        // The run closed its browser once its downloads were done, and the profile went with it; a session that
+        // is logged in now has one on disk, with the panel's cookie in it.
+        await pipeline.Services.GetRequiredService<BackendSession>().EnsureLoggedInAsync(CancellationToken.None);
         ReadBrowserProfile();
 
         pipeline.Sandbox.Faults.Panel.Exports["users"] = ExportFault.ServerError;

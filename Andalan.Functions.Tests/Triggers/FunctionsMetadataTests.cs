@@ -73,6 +73,8 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("DownloadExport")]
     [InlineData("ImportExport")]
+    [InlineData("ReleaseBrowser")]
+    [InlineData("RecordRunStarted")]
     [InlineData("NotifyRunStarted")]
     [InlineData("NotifyStepFailed")]
     [InlineData("NotifyExportFailed")]

@@ -193,6 +193,7 @@ public class PipelineFixture : IAsyncLifetime, IDisposable
             ExportRunOrchestration.Name, (context, request) => RunWorkflow.ExecuteAsync(new DurableRunContext(context), request));
         tasks.AddActivityFunc<DownloadInput, DownloadOutcome>(RunSteps.DownloadExport, (_, input) => activities.DownloadAsync(input, default));
         tasks.AddActivityFunc<ImportInput, ImportOutcome>(RunSteps.ImportExport, (_, input) => activities.ImportAsync(input, default));
+        tasks.AddActivityFunc<string, bool>(RunSteps.ReleaseBrowser, (_, runId) => activities.ReleaseBrowserAsync(runId));
         tasks.AddActivityFunc<RunStartedInput, bool>(RunSteps.RecordRunStarted, (_, input) => activities.RecordRunStartedAsync(input, default));
         tasks.AddActivityFunc<RunStartedInput, bool>(RunSteps.NotifyRunStarted, (_, input) => activities.NotifyRunStartedAsync(input, default));
         tasks.AddActivityFunc<StepFailedInput, bool>(RunSteps.NotifyStepFailed, (_, input) => activities.NotifyStepFailedAsync(input, default));

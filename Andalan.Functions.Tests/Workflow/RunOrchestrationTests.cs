@@ -1,3 +1,4 @@
+using Andalan.Functions.Backend;
 using Andalan.Functions.Storage;
 using Andalan.Functions.Workflow;
 using Andalan.Sandbox.Faults;
@@ -29,6 +30,9 @@ public sealed class RunOrchestrationTests(PipelineFixture pipeline)
 
         var chat = pipeline.ChatTexts();
         Assert.Contains(chat, m => m.Contains(summary.RunId, StringComparison.Ordinal));
+
+        // The last download released the browser; the idle timeout (20 s) alone would not have closed it yet.
+        Assert.False(pipeline.Services.GetRequiredService<BackendSession>().IsBrowserOpen);
 
         // Each stage's time comes back through the orchestration, for the benchmark and the history.
         // (The fixture's browser may have started in an earlier test, so a start or login time can be 0 here.)

@@ -27,6 +27,44 @@ public sealed class RunWorkflowTests
         Assert.True(notice.RetryFollows);
         Assert.Equal(2, context.Calls.Count(c => c.Step == RunSteps.DownloadExport));
         Assert.DoesNotContain(context.Calls, c => c.Step == RunSteps.NotifyExportFailed);
+        // The browser is kept for the retry and released only after it.
+        Assert.True(context.IndexOf(RunSteps.ReleaseBrowser) > context.LastIndexOf(RunSteps.DownloadExport));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ThreeExports_DownloadsAllThenReleasesTheBrowserOnceThenImports()
+    {
+        var context = new ScriptedContext();
+        context.Downloads.Enqueue(new DownloadOutcome(true, File, 1));
+        context.Downloads.Enqueue(DownloadOutcome.Failed("The panel refused the login", retryable: false));
+        context.Downloads.Enqueue(new DownloadOutcome(true, File, 1));
+
+        var summary = await RunWorkflow.ExecuteAsync(context, Request(["users", "transactions", "coin_payments"]));
+
+        Assert.Equal(2, summary.Succeeded);
+        Assert.Equal("run-1", Assert.Single(context.Calls, c => c.Step == RunSteps.ReleaseBrowser).Input);
+        var release = context.IndexOf(RunSteps.ReleaseBrowser);
+        Assert.True(release > context.LastIndexOf(RunSteps.DownloadExport));
+        Assert.True(release < context.IndexOf(RunSteps.ImportExport));
+        Assert.Equal(2, context.Calls.Count(c => c.Step == RunSteps.ImportExport));
+        // The export whose download failed is reported once, with the download's error.
+        var failed = Assert.IsType<ExportFailedInput>(
+            Assert.Single(context.Calls, c => c.Step == RunSteps.NotifyExportFailed).Input);
+        Assert.Equal("transactions", failed.Result.Export);
+        Assert.Null(failed.Result.Import);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ReleaseStepFails_RunStillSucceeds()
+    {
+        var context = new ScriptedContext { ReleaseThrows = true };
+        context.Downloads.Enqueue(new DownloadOutcome(true, File, 1));
+
+        var summary = await RunWorkflow.ExecuteAsync(context, Request(["users"]));
+
+        Assert.True(summary.AllSucceeded);
+        Assert.Single(context.Calls, c => c.Step == RunSteps.ReleaseBrowser);
+        Assert.Equal(RunSteps.NotifyRunFinished, context.Calls[^1].Step);
     }
 
     [Fact]
@@ -73,6 +111,8 @@ public sealed class RunWorkflowTests
 
         public bool ImportThrows { get; init; }
 
+        public bool ReleaseThrows { get; init; }
+
         public List<(string Step, object Input)> Calls { get; } = [];
 
         public List<TimeSpan> Delays { get; } = [];
@@ -87,11 +127,16 @@ public sealed class RunWorkflowTests
                 RunSteps.DownloadExport => Downloads.Dequeue(),
                 RunSteps.ImportExport when ImportThrows => throw new StepFailedException(step, "the sheet did not answer"),
                 RunSteps.ImportExport => new ImportOutcome(true, 5, 5, 0, 0, 0, 3, 1),
+                RunSteps.ReleaseBrowser when ReleaseThrows => throw new StepFailedException(step, "the worker restarted"),
                 _ => true,
             };
 
             return Task.FromResult((TResult)result);
         }
+
+        public int IndexOf(string step) => Calls.FindIndex(c => c.Step == step);
+
+        public int LastIndexOf(string step) => Calls.FindLastIndex(c => c.Step == step);
 
         public Task DelayAsync(TimeSpan delay)
         {

@@ -32,6 +32,7 @@ internal sealed partial class RunActivities(
     {
         RunSteps.DownloadExport => await DownloadAsync((DownloadInput)input, cancellationToken),
         RunSteps.ImportExport => await ImportAsync((ImportInput)input, cancellationToken),
+        RunSteps.ReleaseBrowser => await ReleaseBrowserAsync((string)input),
         RunSteps.RecordRunStarted => await RecordRunStartedAsync((RunStartedInput)input, cancellationToken),
         RunSteps.NotifyRunStarted => await NotifyRunStartedAsync((RunStartedInput)input, cancellationToken),
         RunSteps.NotifyStepFailed => await NotifyStepFailedAsync((StepFailedInput)input, cancellationToken),
@@ -79,6 +80,19 @@ internal sealed partial class RunActivities(
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Closes the browser once the run has no more downloads to make: the imports that follow (large PDFs, big
+    /// sheets) then have the memory Chromium and its driver held.
+    /// </summary>
+    public async Task<bool> ReleaseBrowserAsync(string runId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        await downloader.ReleaseAsync();
+        LogBrowserReleased(logger, runId);
+
+        return true;
     }
 
     /// <summary>Reads the archived file into records and syncs them into the export's tab.</summary>
@@ -283,6 +297,9 @@ internal sealed partial class RunActivities(
 
     [LoggerMessage(EventId = 7105, Level = LogLevel.Warning, Message = "Run {RunId}: importing {Export} failed (retryable: {Retryable})")]
     private static partial void LogImportFailed(ILogger logger, Exception exception, string runId, string export, bool retryable);
+
+    [LoggerMessage(EventId = 7108, Level = LogLevel.Debug, Message = "Run {RunId}: downloads done, browser released")]
+    private static partial void LogBrowserReleased(ILogger logger, string runId);
 
     [LoggerMessage(EventId = 7107, Level = LogLevel.Warning, Message = "Run {RunId}: a report to the operators failed; the run goes on")]
     private static partial void LogNotifyFailed(ILogger logger, Exception exception, string runId);

@@ -13,6 +13,9 @@ internal sealed class RunActivityFunctions(RunActivities activities)
     public Task<ImportOutcome> ImportExportAsync([ActivityTrigger] ImportInput input, CancellationToken cancellationToken) =>
         activities.ImportAsync(input, cancellationToken);
 
+    [Function(RunSteps.ReleaseBrowser)]
+    public Task<bool> ReleaseBrowserAsync([ActivityTrigger] string runId) => activities.ReleaseBrowserAsync(runId);
+
     [Function(RunSteps.RecordRunStarted)]
     public Task<bool> RecordRunStartedAsync([ActivityTrigger] RunStartedInput input, CancellationToken cancellationToken) =>
         activities.RecordRunStartedAsync(input, cancellationToken);

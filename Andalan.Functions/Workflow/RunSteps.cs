@@ -7,6 +7,9 @@ public static class RunSteps
 {
     public const string DownloadExport = nameof(DownloadExport);
     public const string ImportExport = nameof(ImportExport);
+
+    /// <summary>The run has no more downloads to make; its input is the run's id.</summary>
+    public const string ReleaseBrowser = nameof(ReleaseBrowser);
     public const string NotifyRunStarted = nameof(NotifyRunStarted);
     public const string NotifyStepFailed = nameof(NotifyStepFailed);
     public const string NotifyExportFailed = nameof(NotifyExportFailed);
