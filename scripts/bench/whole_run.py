@@ -84,12 +84,13 @@ def role(pid):
 
 
 class Sampler(threading.Thread):
-    """Peak PSS of a process tree, sampled every 50 ms, with the breakdown at the peak."""
+    """Peak PSS of a process tree, sampled every 50 ms, with the breakdown at the peak and every sample kept."""
 
     def __init__(self, root):
         super().__init__(daemon=True)
         self.root, self.stop, self.samples = root, threading.Event(), 0
         self.peak_kib, self.breakdown, self.max_processes = 0, {}, 0
+        self.started, self.timeline = time.monotonic(), []
 
     def run(self):
         while not self.stop.is_set():
@@ -101,10 +102,21 @@ class Sampler(threading.Thread):
                 parts[name] = parts.get(name, 0) + kib
             total = sum(parts.values())
             self.samples += 1
+            self.timeline.append((round(time.monotonic() - self.started, 2), parts))
             self.max_processes = max(self.max_processes, len(pids))
             if total > self.peak_kib:
                 self.peak_kib, self.breakdown = total, parts
             self.stop.wait(0.05)
+
+
+def write_timeline(path, timeline):
+    """Every sample as a CSV row (seconds since start, MiB per role and in all), to see when the peak falls."""
+    roles = sorted({name for _, parts in timeline for name in parts})
+    with open(path, "w") as f:
+        f.write(",".join(["s", *roles, "total"]) + "\n")
+        for seconds, parts in timeline:
+            mib = [parts.get(name, 0) / 1024 for name in roles]
+            f.write(",".join([str(seconds), *(f"{v:.1f}" for v in mib), f"{sum(mib):.1f}"]) + "\n")
 
 
 def start_sandbox(repo, work, scale):
@@ -166,6 +178,7 @@ def run_once(repo, app, scale, storage, work, extra_env):
             wall = time.monotonic() - started
             sampler.stop.set()
             sampler.join()
+        write_timeline(os.path.join(work, "memory.csv"), sampler.timeline)
         with open(summary_file) as f:
             summary = json.load(f)
         windows = date_windows(repo)
