@@ -81,12 +81,10 @@ public sealed partial class BackendSession
                 var (context, login) = await LoggedInContextAsync(evidenceDirectory, cancellationToken);
                 var attempt = new PageAttempt(label);
                 var page = await RentPageAsync(context);
-                var reusable = false;
                 var expired = false;
                 try
                 {
                     var result = await work(page, attempt);
-                    reusable = true;
                     if (relogged)
                     {
                         _logger.RecoveredAfterRelogin(label);
@@ -97,7 +95,7 @@ public sealed partial class BackendSession
                 catch (SessionExpiredException failure) when (!relogged)
                 {
                     _logger.SessionExpired(label, failure.Step);
-                    relogged = expired = reusable = true;
+                    relogged = expired = true;
                 }
                 catch (SessionExpiredException failure)
                 {
@@ -116,7 +114,7 @@ public sealed partial class BackendSession
                 }
                 finally
                 {
-                    await ReleasePageAsync(page, reusable);
+                    await ReleasePageAsync(page);
                 }
 
                 if (expired)

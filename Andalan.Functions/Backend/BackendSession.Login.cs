@@ -22,7 +22,6 @@ public sealed partial class BackendSession
         var started = _time.GetTimestamp();
         var attempt = new PageAttempt("login") { Step = "opening the login page" };
         var page = await RentPageAsync(_context!);
-        var reusable = true;
         try
         {
             var response = await OpenAsync(page, loginUrl, _options.LoginTimeout);
@@ -70,7 +69,6 @@ public sealed partial class BackendSession
         catch (Exception ex)
             when (ex is BackendException or PlaywrightException or TimeoutException or SessionExpiredException)
         {
-            reusable = ex is BackendException or SessionExpiredException;
             var failure = ex switch
             {
                 BackendException backend => backend,
@@ -91,7 +89,7 @@ public sealed partial class BackendSession
         }
         finally
         {
-            await ReleasePageAsync(page, reusable);
+            await ReleasePageAsync(page);
         }
     }
 

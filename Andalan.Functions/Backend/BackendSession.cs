@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
@@ -35,9 +34,6 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
 
     // Limits the tabs at work at once, the login's included (PanelOptions.MaxConcurrentPages).
     private readonly SemaphoreSlim _pages;
-
-    // Tabs that finished their work cleanly, kept for the next caller.
-    private readonly ConcurrentBag<IPage> _idlePages = [];
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -306,7 +302,6 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
     private async Task CloseBrowserAsync()
     {
         _loggedIn = false;
-        _idlePages.Clear();
         try
         {
             if (_context is not null)
