@@ -31,7 +31,7 @@ public sealed class RunOrchestrationTests(PipelineFixture pipeline)
         var chat = pipeline.ChatTexts();
         Assert.Contains(chat, m => m.Contains(summary.RunId, StringComparison.Ordinal));
 
-        // The last download released the browser; the idle timeout (20 s) alone would not have closed it yet.
+        // The run released the browser after its downloads; the idle timeout (20 s) alone would not have closed it.
         Assert.False(pipeline.Services.GetRequiredService<BackendSession>().IsBrowserOpen);
 
         // Each stage's time comes back through the orchestration, for the benchmark and the history.

@@ -80,7 +80,7 @@ public sealed partial class BackendSession
                 cancellationToken.ThrowIfCancellationRequested();
                 var (context, login) = await LoggedInContextAsync(evidenceDirectory, cancellationToken);
                 var attempt = new PageAttempt(label);
-                var page = await RentPageAsync(context);
+                var page = await RentPageAsync(context, cancellationToken);
                 var expired = false;
                 try
                 {

@@ -21,7 +21,7 @@ public sealed partial class BackendSession
         _logger.LoggingIn(loginUrl);
         var started = _time.GetTimestamp();
         var attempt = new PageAttempt("login") { Step = "opening the login page" };
-        var page = await RentPageAsync(_context!);
+        var page = await RentPageAsync(_context!, cancellationToken);
         try
         {
             var response = await OpenAsync(page, loginUrl, _options.LoginTimeout);

@@ -275,9 +275,9 @@ public sealed partial class BackendSession
     /// work gets its own tab, closed afterwards (<see cref="ReleasePageAsync"/>): a closed tab gives its page's
     /// memory back, where a reused one kept about 10 MiB of it, and no page's state can leak into the next.
     /// </summary>
-    private async Task<IPage> RentPageAsync(IBrowserContext context)
+    private async Task<IPage> RentPageAsync(IBrowserContext context, CancellationToken cancellationToken)
     {
-        await _pages.WaitAsync();
+        await _pages.WaitAsync(cancellationToken);
         try
         {
             return await context.NewPageAsync();

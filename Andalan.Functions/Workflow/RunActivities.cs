@@ -90,7 +90,6 @@ internal sealed partial class RunActivities(
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
         await downloader.ReleaseAsync();
-        LogBrowserReleased(logger, runId);
 
         return true;
     }
@@ -297,9 +296,6 @@ internal sealed partial class RunActivities(
 
     [LoggerMessage(EventId = 7105, Level = LogLevel.Warning, Message = "Run {RunId}: importing {Export} failed (retryable: {Retryable})")]
     private static partial void LogImportFailed(ILogger logger, Exception exception, string runId, string export, bool retryable);
-
-    [LoggerMessage(EventId = 7108, Level = LogLevel.Debug, Message = "Run {RunId}: downloads done, browser released")]
-    private static partial void LogBrowserReleased(ILogger logger, string runId);
 
     [LoggerMessage(EventId = 7107, Level = LogLevel.Warning, Message = "Run {RunId}: a report to the operators failed; the run goes on")]
     private static partial void LogNotifyFailed(ILogger logger, Exception exception, string runId);

@@ -10,6 +10,7 @@ public static class RunSteps
 
     /// <summary>The run has no more downloads to make; its input is the run's id.</summary>
     public const string ReleaseBrowser = nameof(ReleaseBrowser);
+
     public const string NotifyRunStarted = nameof(NotifyRunStarted);
     public const string NotifyStepFailed = nameof(NotifyStepFailed);
     public const string NotifyExportFailed = nameof(NotifyExportFailed);
