@@ -23,17 +23,7 @@ public sealed class DashboardBrowserTests(DashboardSite site) : IClassFixture<Da
 
     public async Task InitializeAsync()
     {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
-            ],
-        });
+        (_playwright, _browser) = await TestChromium.LaunchAsync();
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "id-ID",

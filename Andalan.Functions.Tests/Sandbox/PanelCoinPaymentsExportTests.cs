@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Andalan.Functions.Tests.Fixtures;
 using Andalan.Sandbox.Data;
 using Andalan.Sandbox.Faults;
 using Andalan.Sandbox.Hosting;
@@ -243,17 +244,7 @@ public sealed partial class PanelCoinPaymentsExportTests(
 
         public async Task InitializeAsync()
         {
-            _playwright = await Playwright.CreateAsync();
-            Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args =
-                [
-                    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run",
-                ],
-            });
+            (_playwright, Browser) = await TestChromium.LaunchAsync();
         }
 
         public async Task DisposeAsync()

@@ -326,20 +326,9 @@ public sealed partial class BackendSession
             : export.Name + (export.Format == ExportFormat.Xlsx ? ".xlsx" : ".pdf");
     }
 
-    private async Task SettleAsync(IPage page)
-    {
-        try
-        {
-            await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions
-            {
-                Timeout = Milliseconds(_options.SelectorTimeout),
-            });
-        }
-        catch (TimeoutException)
-        {
-            // The evidence shows whatever has loaded; the failure being reported matters more than the wait.
-        }
-    }
+    // What has loaded of the panel's answer is enough; the failure being reported matters more than the wait.
+    private async Task SettleAsync(IPage page) =>
+        await PageReadiness.WaitAsync(page, LoadState.Load, _options.SelectorTimeout, _time);
 
     private static string SafeUrl(IPage page) => page.IsClosed ? "(page closed)" : page.Url;
 }

@@ -113,60 +113,14 @@ public sealed partial class BackendSession
     /// </summary>
     private async Task WaitForPageAsync(IPage page, TimeSpan timeout)
     {
-        await WaitForDocumentAsync(page, timeout);
-        try
+        if (!await PageReadiness.WaitAsync(page, LoadState.DOMContentLoaded, timeout, _time))
         {
-            await page.WaitForLoadStateAsync(
-                LoadState.Load, new PageWaitForLoadStateOptions { Timeout = Milliseconds(LoadGrace) });
-        }
-        catch (TimeoutException)
-        {
-            // The document is there; what is still loading is not needed to find the form or the buttons.
-        }
-    }
-
-    /// <summary>
-    /// Waits for DOMContentLoaded. Playwright now and then misses that event after a form's POST and redirect (seen
-    /// with the page fully served and the wait running out), so after <see cref="LoadGrace"/> the document's own
-    /// readyState is asked instead, until <paramref name="timeout"/>.
-    /// </summary>
-    private async Task WaitForDocumentAsync(IPage page, TimeSpan timeout)
-    {
-        var first = timeout < LoadGrace ? timeout : LoadGrace;
-        try
-        {
-            await page.WaitForLoadStateAsync(
-                LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = Milliseconds(first) });
-
-            return;
-        }
-        catch (TimeoutException) when (timeout > first)
-        {
+            throw new TimeoutException(
+                $"Timeout {timeout.TotalMilliseconds:0}ms exceeded waiting for the page's document.");
         }
 
-        var started = _time.GetTimestamp();
-        while (true)
-        {
-            try
-            {
-                if (await page.EvaluateAsync<string>("() => document.readyState") is "interactive" or "complete")
-                {
-                    return;
-                }
-            }
-            catch (PlaywrightException)
-            {
-                // The document is being replaced; ask the next one.
-            }
-
-            if (_time.GetElapsedTime(started) >= timeout - first)
-            {
-                throw new TimeoutException(
-                    $"Timeout {timeout.TotalMilliseconds:0}ms exceeded waiting for the page's document.");
-            }
-
-            await Task.Delay(DocumentPoll, _time);
-        }
+        // The document is there; what is still loading is not needed to find the form or the buttons.
+        await PageReadiness.WaitAsync(page, LoadState.Load, LoadGrace, _time);
     }
 
     /// <summary>Opens a page of the panel and waits for it (<see cref="WaitForPageAsync"/>).</summary>

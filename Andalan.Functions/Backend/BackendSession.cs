@@ -19,9 +19,6 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
     // How long a page that has its document may still take to fire its load event before the work goes on.
     private static readonly TimeSpan LoadGrace = TimeSpan.FromSeconds(5);
 
-    // How often a document's readyState is asked when its load events did not arrive.
-    private static readonly TimeSpan DocumentPoll = TimeSpan.FromMilliseconds(200);
-
     private readonly PanelOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<BackendSession> _logger;
