@@ -421,6 +421,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Andalan__Panel__MaxConcurrentPages: '1'
     Andalan__Panel__ViewportWidth: '1024'
     Andalan__Panel__ViewportHeight: '768'
+    Andalan__Panel__TrimBrowserMemory: 'true'
     Andalan__Panel__NavigationTimeout: '00:00:30'
     Andalan__Panel__SelectorTimeout: '00:00:10'
     Andalan__Panel__LoginTimeout: '00:00:30'

@@ -73,6 +73,24 @@ public sealed class BackendSessionTests(SandboxFixture fixture, ITestOutputHelpe
         Assert.InRange(files[0].BrowserStart, TimeSpan.FromMilliseconds(1), files[0].Duration);
         Assert.InRange(files[0].Login, TimeSpan.FromMilliseconds(1), files[0].Duration - files[0].BrowserStart);
         Assert.All(files.Skip(1), f => Assert.Equal((TimeSpan.Zero, TimeSpan.Zero), (f.BrowserStart, f.Login)));
+        // Chromium took the request to free memory after each closed tab: the login's and the four exports'.
+        var records = _logger.Collector.GetSnapshot();
+        Assert.Equal(5, records.Count(r => r.Id.Id == 1020));
+        Assert.DoesNotContain(records, r => r.Id.Id == 1021);
+    }
+
+    [Fact]
+    public async Task DownloadAsync_TrimBrowserMemoryOff_NeverAsksChromiumToFreeMemory()
+    {
+        var logger = new FakeLogger<BackendSession>();
+        await using var session = BackendTestSupport.Session(
+            BackendTestSupport.OptionsFor(fixture.Sandbox, o => o.TrimBrowserMemory = false), logger);
+
+        var file = await session.DownloadAsync(
+            BackendTestSupport.Exports.Get("users"), _folder.FullName, CancellationToken.None);
+
+        Assert.True(file.Size > 4_000);
+        Assert.DoesNotContain(logger.Collector.GetSnapshot(), r => r.Id.Id is 1020 or 1021);
     }
 
     [Fact]

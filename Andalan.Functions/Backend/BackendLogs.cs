@@ -65,6 +65,13 @@ internal static partial class BackendLogs
     [LoggerMessage(1019, LogLevel.Information, "Closed the browser: the run's downloads are done")]
     public static partial void ClosedAfterDownloads(this ILogger logger);
 
+    [LoggerMessage(1020, LogLevel.Debug, "Asked Chromium to free the closed tab's memory ({DurationMs} ms)")]
+    public static partial void BrowserMemoryTrimmed(this ILogger logger, long durationMs);
+
+    [LoggerMessage(1021, LogLevel.Warning,
+        "Chromium did not take the request to free memory; the run goes on (setting Andalan:Panel:TrimBrowserMemory)")]
+    public static partial void BrowserMemoryNotTrimmed(this ILogger logger, Exception exception);
+
     [LoggerMessage(1017, LogLevel.Information,
         "The panel's login page sent the browser on to {Url}: the session is still logged in")]
     public static partial void AlreadyLoggedIn(this ILogger logger, string url);

@@ -244,16 +244,42 @@ public sealed partial class BackendSession
         }
     }
 
-    /// <summary>Closes a tab from <see cref="RentPageAsync"/> and frees its slot.</summary>
+    /// <summary>Closes a tab from <see cref="RentPageAsync"/>, lets Chromium give its memory back, and frees its slot.</summary>
     private async Task ReleasePageAsync(IPage page)
     {
         try
         {
             await ClosePageAsync(page);
+            await TrimBrowserMemoryAsync();
         }
         finally
         {
             _pages.Release();
+        }
+    }
+
+    /// <summary>
+    /// Tells Chromium it is short of memory (<see cref="PanelOptions.TrimBrowserMemory"/>). Only memory is at
+    /// stake, so a browser that does not take the call is logged and the work goes on.
+    /// </summary>
+    private async Task TrimBrowserMemoryAsync()
+    {
+        if (Volatile.Read(ref _browserDevTools) is not { } devTools)
+        {
+            return;
+        }
+
+        var started = _time.GetTimestamp();
+        try
+        {
+            await devTools
+                .SendAsync("Memory.simulatePressureNotification", new Dictionary<string, object> { ["level"] = "moderate" })
+                .WaitAsync(_options.SelectorTimeout);
+            _logger.BrowserMemoryTrimmed(ElapsedMilliseconds(started));
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            _logger.BrowserMemoryNotTrimmed(ex);
         }
     }
 

@@ -35,6 +35,7 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private IBrowserContext? _context;
+    private ICDPSession? _browserDevTools;
     private volatile bool _loggedIn;
     private int _logins;
     private int _launches;
@@ -243,6 +244,11 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
                 ViewportSize = new ViewportSize { Width = _options.ViewportWidth, Height = _options.ViewportHeight },
                 ServiceWorkers = ServiceWorkerPolicy.Block,
             });
+            if (_options.TrimBrowserMemory)
+            {
+                _browserDevTools = await _browser.NewBrowserCDPSessionAsync();
+            }
+
             _context.SetDefaultTimeout(Milliseconds(_options.SelectorTimeout));
             _context.SetDefaultNavigationTimeout(Milliseconds(_options.NavigationTimeout));
             _lastLaunch = _time.GetElapsedTime(started);
@@ -319,6 +325,7 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
         {
             // Disposing the driver connection ends the node process, which also ends any Chromium left.
             _playwright?.Dispose();
+            _browserDevTools = null;
             _context = null;
             _browser = null;
             _playwright = null;
