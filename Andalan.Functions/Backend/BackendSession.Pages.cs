@@ -244,7 +244,9 @@ public sealed partial class BackendSession
         }
     }
 
-    /// <summary>Closes a tab from <see cref="RentPageAsync"/>, lets Chromium give its memory back, and frees its slot.</summary>
+    /// <summary>
+    /// Closes a tab from <see cref="RentPageAsync"/>, lets Chromium give its memory back, and frees its slot.
+    /// </summary>
     private async Task ReleasePageAsync(IPage page)
     {
         try
@@ -272,14 +274,32 @@ public sealed partial class BackendSession
         var started = _time.GetTimestamp();
         try
         {
-            await devTools
-                .SendAsync("Memory.simulatePressureNotification", new Dictionary<string, object> { ["level"] = "moderate" })
+            var pressure = new Dictionary<string, object> { ["level"] = "moderate" };
+            await devTools.SendAsync("Memory.simulatePressureNotification", pressure)
                 .WaitAsync(_options.SelectorTimeout);
             _logger.BrowserMemoryTrimmed(ElapsedMilliseconds(started));
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
             _logger.BrowserMemoryNotTrimmed(ex);
+        }
+    }
+
+    /// <summary>
+    /// The browser-level DevTools session <see cref="TrimBrowserMemoryAsync"/> talks through, or null when the
+    /// browser refuses one: the downloads do not need it.
+    /// </summary>
+    private async Task<ICDPSession?> OpenBrowserDevToolsAsync(IBrowser browser)
+    {
+        try
+        {
+            return await browser.NewBrowserCDPSessionAsync();
+        }
+        catch (PlaywrightException ex)
+        {
+            _logger.BrowserMemoryNotTrimmed(ex);
+
+            return null;
         }
     }
 

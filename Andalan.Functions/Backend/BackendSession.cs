@@ -244,11 +244,7 @@ public sealed partial class BackendSession : IExportDownloader, IAsyncDisposable
                 ViewportSize = new ViewportSize { Width = _options.ViewportWidth, Height = _options.ViewportHeight },
                 ServiceWorkers = ServiceWorkerPolicy.Block,
             });
-            if (_options.TrimBrowserMemory)
-            {
-                _browserDevTools = await _browser.NewBrowserCDPSessionAsync();
-            }
-
+            _browserDevTools = _options.TrimBrowserMemory ? await OpenBrowserDevToolsAsync(_browser) : null;
             _context.SetDefaultTimeout(Milliseconds(_options.SelectorTimeout));
             _context.SetDefaultNavigationTimeout(Milliseconds(_options.NavigationTimeout));
             _lastLaunch = _time.GetElapsedTime(started);

@@ -114,9 +114,10 @@ public sealed class PanelOptions
     public int ViewportHeight { get; set; } = 768;
 
     /// <summary>
-    /// After each tab closes, tells Chromium it is short of memory (DevTools <c>Memory.simulatePressureNotification</c>,
-    /// level moderate), so it collects garbage and drops the caches the closed page left rather than carrying them
-    /// into the next export: about 22 MiB off a run's peak, for a call of a few milliseconds. Off for comparison.
+    /// After each tab closes, tells Chromium it is short of memory (DevTools
+    /// <c>Memory.simulatePressureNotification</c>, level moderate), so it collects garbage and drops the caches the
+    /// closed page left rather than carrying them into the next export: about 22 MiB off a run's peak, for a call
+    /// of a few milliseconds. Off for comparison.
     /// </summary>
     public bool TrimBrowserMemory { get; set; } = true;
 
